@@ -1,0 +1,21 @@
+#pragma once
+// Each group of `hipkb` subcommands registers itself on the app. The CLI
+// only parses flags; the work is done by the harness libraries.
+
+#include <CLI/CLI.hpp>
+
+namespace hipkb::cli {
+
+// run, list: build/run the suite (run_commands.cpp).
+void add_run_commands(CLI::App& app);
+// report, compare, merge (report_commands.cpp).
+void add_report_commands(CLI::App& app);
+// generate, refine (generate_commands.cpp).
+void add_generate_commands(CLI::App& app);
+
+// Thrown by a command to end with a given exit code after printing `what()`.
+struct exit_request {
+    int code;
+};
+
+}  // namespace hipkb::cli

@@ -1,0 +1,2 @@
+#include "commands.hpp"
+namespace hipkb::cli { void add_generate_commands(CLI::App&) {} }

@@ -1,0 +1,106 @@
+// hipkb run, hipkb list.
+#include "commands.hpp"
+#include "suite_flags.hpp"
+
+#include <hipkb/manifest.hpp>
+#include <hipkb/spec.hpp>
+#include <hipkb/suite_runner.hpp>
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+
+namespace hipkb::cli {
+
+namespace {
+
+struct list_flags {
+    std::string build_dir;
+    std::string reference_dir;
+    bool check = false;
+};
+
+// Every spec.json under reference_dir/<level>/<problem>/, sorted.
+std::vector<std::filesystem::path> find_specs(const std::filesystem::path& root) {
+    std::vector<std::filesystem::path> specs;
+    if (!std::filesystem::is_directory(root)) {
+        throw std::runtime_error(fmt::format("{} is not a folder of problems", root.string()));
+    }
+    for (const auto& level : std::filesystem::directory_iterator(root)) {
+        if (!level.is_directory()) continue;
+        for (const auto& problem : std::filesystem::directory_iterator(level.path())) {
+            if (std::filesystem::exists(problem.path() / "spec.json")) specs.push_back(problem.path() / "spec.json");
+        }
+    }
+    std::sort(specs.begin(), specs.end());
+    return specs;
+}
+
+int list_problems(const list_flags& flags) {
+    int bad = 0;
+    for (const auto& file : find_specs(flags.reference_dir)) {
+        try {
+            const problem_spec spec = load_spec(file);
+            const std::string folder = file.parent_path().filename().string();
+            if (spec.name != folder) {
+                throw spec_error(fmt::format("{}: field 'name' is '{}' but the folder is '{}'", file.string(),
+                                             spec.name, folder));
+            }
+            fmt::print("level{} {:<20} {}\n", spec.level, spec.name, spec.title);
+        } catch (const spec_error& error) {
+            ++bad;
+            fmt::print(stderr, "error: {}\n", error.what());
+        }
+    }
+    if (flags.check && bad > 0) {
+        fmt::print(stderr, "{} problem spec(s) are invalid\n", bad);
+        return 1;
+    }
+    return 0;
+}
+
+int list_build(const list_flags& flags) {
+    const manifest suite = load_manifest(std::filesystem::path(flags.build_dir) / "hipkb_manifest.json");
+    fmt::print("platform {} ({}), {} benchmarks\n", suite.platform, suite.gpu_targets, suite.benches.size());
+    for (const auto& bench : suite.benches) {
+        fmt::print("{:<50} {:<9} {}\n", bench.test, bench.kind, compile_status(bench));
+    }
+    return 0;
+}
+
+}  // namespace
+
+void add_run_commands(CLI::App& app) {
+    auto* run = app.add_subcommand("run", "Run the benchmarks of a configured and built suite, then report");
+    auto run_flags = std::make_shared<suite_flags>();
+    auto build_dir = std::make_shared<std::string>("build");
+    run->add_option("--build-dir,-B", *build_dir, "The CMake build directory")->envname("HIPKB_BUILD_DIR")->capture_default_str();
+    run_flags->add_to(*run);
+    run->callback([run_flags, build_dir] {
+        run_flags->finish();
+        run_flags->options.build_dir = *build_dir;
+        const int code = run_suite(run_flags->options);
+        if (code != 0) throw exit_request{code};
+    });
+
+    auto* list = app.add_subcommand(
+        "list", "List problems (from --reference-dir) or the benchmarks of a build (from --build-dir)");
+    auto flags = std::make_shared<list_flags>();
+    list->add_option("--build-dir,-B", flags->build_dir, "List this build's benchmarks and compile status");
+    list->add_option("--reference-dir", flags->reference_dir, "List the problems in this folder");
+    list->add_flag("--check", flags->check, "Exit 1 if any problem's spec.json is invalid");
+    list->callback([flags] {
+        int code = 0;
+        if (!flags->build_dir.empty()) {
+            code = list_build(*flags);
+        } else {
+            if (flags->reference_dir.empty()) flags->reference_dir = "reference";
+            code = list_problems(*flags);
+        }
+        if (code != 0) throw exit_request{code};
+    });
+}
+
+}  // namespace hipkb::cli

@@ -1,0 +1,27 @@
+#include "suite_flags.hpp"
+
+namespace hipkb::cli {
+
+void suite_flags::add_to(CLI::App& app) {
+    app.add_option("--filter", options.filter, "Only benchmarks whose test name matches this regular expression")
+        ->envname("HIPKB_FILTER");
+    app.add_option("--shard", shard_text, "Run shard i of n (1-based, e.g. 2/4): bench k goes to shard k mod n")
+        ->envname("HIPKB_SHARD");
+    app.add_option("--timeout", options.timeout_seconds, "Seconds one benchmark executable may run before it is killed")
+        ->envname("HIPKB_TIMEOUT")
+        ->capture_default_str();
+    app.add_option("--results", results_dir, "Where results go (default: <build>/results)")->envname("HIPKB_RESULTS");
+    app.add_option("--report-dir", report_dir, "Where report.{md,json,html} go (default: <results>/report)");
+    app.add_flag("--no-report", no_report, "Write results only, no report");
+    app.add_option("benchmark_args", options.benchmark_args,
+                   "Extra Google Benchmark flags after --, e.g. -- --benchmark_repetitions=10");
+}
+
+void suite_flags::finish() {
+    if (!shard_text.empty()) options.part = parse_shard(shard_text);
+    if (!results_dir.empty()) options.results_dir = results_dir;
+    if (!report_dir.empty()) options.report_dir = report_dir;
+    options.write_report = !no_report;
+}
+
+}  // namespace hipkb::cli

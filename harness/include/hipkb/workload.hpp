@@ -1,0 +1,57 @@
+#pragma once
+// A problem's tensors on the device for one size set and seed, and the
+// entry-point arguments that point at them.
+
+#include <hipkb/device.hpp>
+#include <hipkb/entry.h>
+#include <hipkb/spec.hpp>
+#include <hipkb/tensor.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace hipkb {
+
+// Inputs generated from the seed and uploaded once.
+class device_inputs {
+public:
+    device_inputs(const problem_spec& spec, size_set sizes, std::uint64_t seed);
+
+    [[nodiscard]] const std::vector<host_tensor>& host() const { return m_host; }
+    [[nodiscard]] const std::vector<const void*>& pointers() const { return m_pointers; }
+    [[nodiscard]] const std::vector<std::int64_t>& dims() const { return m_dims; }
+    [[nodiscard]] std::uint64_t seed() const { return m_seed; }
+
+private:
+    std::vector<host_tensor> m_host;
+    std::vector<device_memory> m_device;
+    std::vector<const void*> m_pointers;
+    std::vector<std::int64_t> m_dims;
+    std::uint64_t m_seed;
+};
+
+// One implementation's outputs on the device.
+class device_outputs {
+public:
+    device_outputs(const problem_spec& spec, size_set sizes);
+
+    // Fills every output with 0xFF bytes (NaN) on the stream.
+    void poison(const stream& on);
+    [[nodiscard]] std::vector<host_tensor> download() const;
+    [[nodiscard]] const std::vector<void*>& pointers() const { return m_pointers; }
+
+private:
+    std::vector<host_tensor> m_shapes;  // names, types and shapes; contents unused
+    std::vector<device_memory> m_device;
+    std::vector<void*> m_pointers;
+};
+
+[[nodiscard]] hipkb_args make_args(const device_inputs& inputs, const device_outputs& outputs, const stream& on);
+
+// Host-memory arguments, for the CPU golden.
+[[nodiscard]] hipkb_args make_host_args(const std::vector<host_tensor>& inputs, std::vector<host_tensor>& outputs,
+                                        const std::vector<std::int64_t>& dims,
+                                        std::vector<const void*>& input_pointers,
+                                        std::vector<void*>& output_pointers);
+
+}  // namespace hipkb

@@ -1,0 +1,463 @@
+#include "bench_runner.hpp"
+
+#include <hipkb/atomic_file.hpp>
+#include <hipkb/correctness.hpp>
+#include <hipkb/device.hpp>
+#include <hipkb/inputs.hpp>
+#include <hipkb/module.hpp>
+#include <hipkb/spec.hpp>
+#include <hipkb/statistics.hpp>
+#include <hipkb/workload.hpp>
+
+#include <benchmark/benchmark.h>
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace hipkb::detail {
+
+namespace {
+
+using json = nlohmann::json;
+
+// A named failure of the candidate: the first thing that went wrong.
+struct failure {
+    std::string kind;
+    std::string message;
+    json details = json::object();
+};
+
+// Thrown when the problem or the harness is broken (not the candidate).
+struct harness_failure : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+json finite_or_null(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
+
+json comparison_details(const comparison& result, const tensor_spec& output, const tolerance& tol,
+                        std::uint64_t seed, const std::vector<std::int64_t>& shape) {
+    json details = {{"output", output.name},
+                    {"seed", seed},
+                    {"mismatches", result.mismatches},
+                    {"elements", result.elements},
+                    {"atol", tol.atol},
+                    {"rtol", tol.rtol},
+                    {"max_abs_error", finite_or_null(result.max_abs_error)},
+                    {"max_rel_error", finite_or_null(result.max_rel_error)}};
+    if (result.first_mismatch) {
+        details["first_index"] = *result.first_mismatch;
+        details["first_position"] = format_index(shape, *result.first_mismatch);
+        details["got"] = finite_or_null(result.first_got);
+        details["expected"] = finite_or_null(result.first_expected);
+    }
+    return details;
+}
+
+// The first `max_lines` lines of a compile log.
+std::string head_of_log(const std::filesystem::path& log, std::size_t max_lines) {
+    std::error_code ignored;
+    if (!std::filesystem::exists(log, ignored)) {
+        return "(no compile log at " + log.string() + ")";
+    }
+    std::istringstream in(read_file(log));
+    std::string line;
+    std::string head;
+    for (std::size_t n = 0; n < max_lines && std::getline(in, line); ++n) {
+        head += line + "\n";
+    }
+    return head;
+}
+
+std::string first_error_line(const std::string& log) {
+    std::istringstream in(log);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.find("error") != std::string::npos) return line;
+    }
+    return log.substr(0, log.find('\n'));
+}
+
+// Everything one executable measures, alive for the whole run.
+class bench_session {
+public:
+    bench_session(const bench_config& config, device_info device)
+        : m_config(config),
+          m_spec(load_spec(config.spec_file)),
+          m_device(std::move(device)),
+          m_reference(config.reference_module),
+          m_flusher(m_device.l2_bytes) {
+        m_verdict = {{"schema_version", 1},
+                     {"test", config.test_name},
+                     {"problem", config.problem},
+                     {"kind", is_candidate() ? "candidate" : "reference"},
+                     {"compiled", true},
+                     {"compile_errors", ""},
+                     {"correct", false},
+                     {"failure", nullptr},
+                     {"timed", false}};
+    }
+
+    [[nodiscard]] bool is_candidate() const { return *m_config.candidate_module != '\0'; }
+    [[nodiscard]] const problem_spec& spec() const { return m_spec; }
+    [[nodiscard]] const json& verdict() const { return m_verdict; }
+    [[nodiscard]] bool candidate_failed() const { return m_failure.has_value(); }
+    [[nodiscard]] const failure& candidate_failure() const { return *m_failure; }
+
+    // The reference against the CPU golden at the spec's test sizes.
+    void check_reference_against_golden() {
+        m_verdict["correct"] = true;
+        if (*m_config.golden_module == '\0') {
+            return;  // host platform: the reference is the golden
+        }
+        const implementation_module golden(m_config.golden_module);
+        json seeds = json::array();
+        for (const std::uint64_t seed : m_spec.seeds) {
+            const device_inputs inputs(m_spec, size_set::test, seed);
+            std::vector<host_tensor> expected = make_outputs(m_spec, size_set::test);
+            std::vector<const void*> in_ptrs;
+            std::vector<void*> out_ptrs;
+            const hipkb_args golden_args = make_host_args(inputs.host(), expected, inputs.dims(), in_ptrs, out_ptrs);
+            if (const int rc = golden.run(golden_args); rc != 0) {
+                throw harness_failure(fmt::format("the golden of {} returned {}", m_spec.name, rc));
+            }
+            const std::vector<host_tensor> got = run_reference(inputs, size_set::test);
+            for (std::size_t i = 0; i < m_spec.outputs.size(); ++i) {
+                const tolerance tol = m_spec.tolerance_for(m_spec.outputs[i]);
+                const comparison result = compare(got[i], expected[i], tol);
+                if (!result.passed()) {
+                    m_verdict["correct"] = false;
+                    m_verdict["golden_check"] = {{"correct", false},
+                                                 {"message", describe(result, expected[i], tol, seed)}};
+                    throw harness_failure(fmt::format("golden_mismatch: the reference of {} disagrees with its CPU golden: {}",
+                                                      m_spec.name, describe(result, expected[i], tol, seed)));
+                }
+            }
+            seeds.push_back(seed);
+        }
+        m_verdict["golden_check"] = {{"correct", true}, {"seeds", seeds}};
+    }
+
+    // Loads the candidate and checks it against the reference on every seed.
+    void check_candidate() {
+        const std::string status = compile_status_text();
+        if (status == "failed") {
+            record_compile_failure();
+            return;
+        }
+        try {
+            m_candidate.emplace(m_config.candidate_module);
+        } catch (const module_error& error) {
+            fail("load_error", fmt::format("load_error: {}", error.what()));
+            return;
+        }
+        if (m_candidate->compile_failed()) {
+            record_compile_failure();
+            return;
+        }
+        for (const std::uint64_t seed : m_spec.seeds) {
+            const device_inputs inputs(m_spec, size_set::benchmark, seed);
+            const std::vector<host_tensor> expected = run_reference(inputs, size_set::benchmark);
+            std::optional<std::vector<host_tensor>> got;
+            try {
+                got = run_candidate(inputs);
+            } catch (const device_error& error) {
+                fail("launch_error", fmt::format("launch_error: seed {}: {}", seed, error.what()));
+                return;
+            }
+            if (!got) return;
+            if (!outputs_match(*got, expected, seed, "")) return;
+        }
+        m_verdict["correct"] = true;
+    }
+
+    // Time one implementation; `candidate` also rechecks its outputs after.
+    void time(benchmark::State& state, bool candidate) {
+        if (candidate && m_failure) {
+            state.SkipWithError(m_failure->message.c_str());
+            for (auto _ : state) {
+            }
+            return;
+        }
+        prepare_timing();
+        const implementation_module& impl = candidate ? *m_candidate : m_reference;
+        device_outputs& outputs = candidate ? *m_candidate_timing_outputs : *m_reference_timing_outputs;
+        const hipkb_args args = make_args(*m_timing_inputs, outputs, m_stream);
+        warm_up(impl, args, candidate ? m_candidate_warm : m_reference_warm);
+        std::vector<double> times;
+        for (auto _ : state) {
+            // Poison first so only this launch's writes reach the recheck.
+            outputs.poison(m_stream);
+            m_flusher.flush(m_stream);
+            m_timer.start(m_stream);
+            const int rc = impl.run(args);
+            m_timer.stop(m_stream);
+            const double seconds = m_timer.seconds();
+            // Work left on other streams must not spill into the next launch.
+            synchronize_device();
+            if (rc != 0) {
+                m_skip_message = fmt::format("launch_error: hipkb_run returned {}", error_string(rc));
+                state.SkipWithError(m_skip_message.c_str());
+                break;
+            }
+            state.SetIterationTime(seconds);
+            times.push_back(seconds);
+        }
+        if (times.empty()) return;
+        const double mean = summarize(times).mean;
+        if (const double flops = m_spec.flop_count(size_set::benchmark); flops > 0 && mean > 0) {
+            state.counters["FLOP/s"] = benchmark::Counter(flops / mean);
+        }
+        if (const double bytes = m_spec.byte_count(size_set::benchmark); bytes > 0 && mean > 0) {
+            state.counters["bytes/s"] = benchmark::Counter(bytes / mean);
+        }
+        if (candidate) {
+            m_verdict["timed"] = true;
+            const std::vector<host_tensor> got = outputs.download();
+            if (!outputs_match(got, *m_timing_expected, m_timing_inputs->seed(), "recheck_mismatch")) {
+                state.SkipWithError(m_failure->message.c_str());
+            }
+        } else if (!is_candidate()) {
+            m_verdict["timed"] = true;
+        }
+    }
+
+private:
+    std::string compile_status_text() const {
+        if (*m_config.compile_log == '\0') return "compiled";
+        const std::filesystem::path status_file = std::string(m_config.compile_log) + ".status";
+        std::error_code ignored;
+        if (!std::filesystem::exists(status_file, ignored)) return "unknown";
+        std::string text = read_file(status_file);
+        while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+        return text;
+    }
+
+    void record_compile_failure() {
+        const std::string log = head_of_log(m_config.compile_log, 20);
+        m_verdict["compiled"] = false;
+        m_verdict["compile_errors"] = log;
+        fail("compile_error", "compile_error: " + first_error_line(log));
+    }
+
+    void fail(std::string kind, std::string message, json details = json::object()) {
+        m_failure = failure{std::move(kind), std::move(message), std::move(details)};
+        json record = m_failure->details;
+        record["kind"] = m_failure->kind;
+        record["message"] = m_failure->message;
+        m_verdict["failure"] = record;
+        m_verdict["correct"] = false;
+    }
+
+    std::vector<host_tensor> run_reference(const device_inputs& inputs, size_set sizes) {
+        device_outputs outputs(m_spec, sizes);
+        outputs.poison(m_stream);
+        const int rc = m_reference.run(make_args(inputs, outputs, m_stream));
+        if (rc != 0) {
+            throw harness_failure(fmt::format("the reference of {} failed to launch: {}", m_spec.name, error_string(rc)));
+        }
+        synchronize_device();
+        return outputs.download();
+    }
+
+    // nullopt (with the failure recorded) when the launch itself failed.
+    std::optional<std::vector<host_tensor>> run_candidate(const device_inputs& inputs) {
+        device_outputs outputs(m_spec, size_set::benchmark);
+        outputs.poison(m_stream);
+        m_stream.synchronize();
+        const int rc = m_candidate->run(make_args(inputs, outputs, m_stream));
+        synchronize_device();
+        if (rc != 0) {
+            fail("launch_error", fmt::format("launch_error: hipkb_run returned {}", error_string(rc)));
+            return std::nullopt;
+        }
+        return outputs.download();
+    }
+
+    // Compares every output; records the first failure. `kind_override`
+    // replaces the kind (a recheck after timing is its own kind of failure).
+    bool outputs_match(const std::vector<host_tensor>& got, const std::vector<host_tensor>& expected,
+                       std::uint64_t seed, const std::string& kind_override) {
+        for (std::size_t i = 0; i < m_spec.outputs.size(); ++i) {
+            const tolerance tol = m_spec.tolerance_for(m_spec.outputs[i]);
+            const comparison result = compare(got[i], expected[i], tol);
+            if (result.passed()) continue;
+            if (result.non_finite_expected > 0) {
+                throw harness_failure(describe(result, expected[i], tol, seed) +
+                                      " (the problem is broken: its reference produced NaN/Inf)");
+            }
+            std::string message = describe(result, expected[i], tol, seed);
+            std::string kind = failure_kind(result);
+            if (!kind_override.empty()) {
+                message = kind_override + ": on the timing inputs, after timing: " + message;
+                kind = kind_override;
+            }
+            fail(kind, message, comparison_details(result, m_spec.outputs[i], tol, seed, expected[i].shape));
+            return false;
+        }
+        return true;
+    }
+
+    void prepare_timing() {
+        if (m_timing_inputs) return;
+        m_timing_inputs.emplace(m_spec, size_set::benchmark, timing_seed(m_spec));
+        m_timing_expected = run_reference(*m_timing_inputs, size_set::benchmark);
+        m_reference_timing_outputs.emplace(m_spec, size_set::benchmark);
+        if (is_candidate()) m_candidate_timing_outputs.emplace(m_spec, size_set::benchmark);
+    }
+
+    // Runs until at least three launches and 20 ms have passed, so clocks,
+    // caches of code and lazy runtime initialisation settle before timing.
+    void warm_up(const implementation_module& impl, const hipkb_args& args, bool& done) {
+        if (done) return;
+        const auto start = std::chrono::steady_clock::now();
+        for (int n = 0; n < 1000; ++n) {
+            (void)impl.run(args);
+            synchronize_device();
+            if (n >= 2 && std::chrono::steady_clock::now() - start > std::chrono::milliseconds(20)) break;
+        }
+        done = true;
+    }
+
+    const bench_config& m_config;
+    problem_spec m_spec;
+    device_info m_device;
+    stream m_stream;
+    event_timer m_timer;
+    implementation_module m_reference;
+    std::optional<implementation_module> m_candidate;
+    l2_flusher m_flusher;
+    std::optional<device_inputs> m_timing_inputs;
+    std::optional<std::vector<host_tensor>> m_timing_expected;
+    std::optional<device_outputs> m_reference_timing_outputs;
+    std::optional<device_outputs> m_candidate_timing_outputs;
+    std::optional<failure> m_failure;
+    std::string m_skip_message;
+    bool m_reference_warm = false;
+    bool m_candidate_warm = false;
+    json m_verdict;
+};
+
+// Splits off hipkb's own flags; adds default Google Benchmark flags the user
+// did not give.
+struct parsed_args {
+    std::vector<std::string> benchmark_args;
+    std::optional<std::filesystem::path> verdict_out;
+};
+
+parsed_args parse_args(int argc, char** argv) {
+    parsed_args parsed;
+    parsed.benchmark_args.emplace_back(argv[0]);
+    bool has_repetitions = false;
+    bool has_min_time = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg.rfind("--hipkb_verdict_out=", 0) == 0) {
+            parsed.verdict_out = arg.substr(std::string("--hipkb_verdict_out=").size());
+            continue;
+        }
+        has_repetitions = has_repetitions || arg.rfind("--benchmark_repetitions", 0) == 0;
+        has_min_time = has_min_time || arg.rfind("--benchmark_min_time", 0) == 0;
+        parsed.benchmark_args.push_back(arg);
+    }
+    // Five repetitions give the median, the CV and the U test something to
+    // work with; 0.1 s each keeps a whole corpus run short.
+    if (!has_repetitions) parsed.benchmark_args.emplace_back("--benchmark_repetitions=5");
+    if (!has_min_time) parsed.benchmark_args.emplace_back("--benchmark_min_time=0.1");
+    return parsed;
+}
+
+void write_verdict(const std::optional<std::filesystem::path>& path, const json& verdict) {
+    if (path) write_file_atomically(*path, verdict.dump(2) + "\n");
+}
+
+void add_context(const bench_config& config, const device_info& device) {
+    benchmark::AddCustomContext("hipkb.platform", device.platform);
+    benchmark::AddCustomContext("hipkb.device", device.name);
+    benchmark::AddCustomContext("hipkb.architecture", device.architecture);
+    benchmark::AddCustomContext("hipkb.warp_size", std::to_string(device.warp_size));
+    benchmark::AddCustomContext("hipkb.multiprocessors", std::to_string(device.multiprocessors));
+    benchmark::AddCustomContext("hipkb.l2_bytes", std::to_string(device.l2_bytes));
+    benchmark::AddCustomContext("hipkb.clock_mhz", fmt::format("{:g}", device.clock_mhz));
+    benchmark::AddCustomContext("hipkb.memory_clock_mhz", fmt::format("{:g}", device.memory_clock_mhz));
+    benchmark::AddCustomContext("hipkb.memory_bus_bits", std::to_string(device.memory_bus_bits));
+    benchmark::AddCustomContext("hipkb.peak_bandwidth_bytes_per_second",
+                                fmt::format("{:g}", device.peak_bandwidth_bytes_per_second));
+    benchmark::AddCustomContext("hipkb.driver_version", std::to_string(device.driver_version));
+    benchmark::AddCustomContext("hipkb.runtime_version", std::to_string(device.runtime_version));
+    benchmark::AddCustomContext("hipkb.test", config.test_name);
+    benchmark::AddCustomContext("hipkb.problem", config.problem);
+    benchmark::AddCustomContext("hipkb.level", std::to_string(config.level));
+    if (*config.candidate_module != '\0') {
+        benchmark::AddCustomContext("hipkb.run", config.run);
+        benchmark::AddCustomContext("hipkb.sample", config.sample);
+    }
+}
+
+}  // namespace
+
+int run_bench(const bench_config& config, int argc, char** argv) {
+    parsed_args args = parse_args(argc, argv);
+    if (const auto reason = device_unavailable_reason()) {
+        fmt::print("SKIPPED: {}: {}\n", config.test_name, *reason);
+        return exit_skipped;
+    }
+    std::vector<char*> gb_argv;
+    for (auto& arg : args.benchmark_args) gb_argv.push_back(arg.data());
+    int gb_argc = static_cast<int>(gb_argv.size());
+    benchmark::Initialize(&gb_argc, gb_argv.data());
+    if (benchmark::ReportUnrecognizedArguments(gb_argc, gb_argv.data())) {
+        return 2;
+    }
+    std::unique_ptr<bench_session> session;
+    try {
+        const device_info device = query_device();
+        session = std::make_unique<bench_session>(config, device);
+        add_context(config, device);
+        if (session->is_candidate()) {
+            session->check_candidate();
+        } else {
+            session->check_reference_against_golden();
+        }
+    } catch (const std::exception& error) {
+        fmt::print(stderr, "hipkb: {}: {}\n", config.test_name, error.what());
+        if (session) write_verdict(args.verdict_out, session->verdict());
+        return 1;
+    }
+    write_verdict(args.verdict_out, session->verdict());
+
+    const std::string problem = config.problem;
+    bench_session* s = session.get();
+    benchmark::RegisterBenchmark((problem + "/reference").c_str(),
+                                 [s](benchmark::State& state) { s->time(state, false); })
+        ->UseManualTime()
+        ->Unit(benchmark::kMicrosecond);
+    if (session->is_candidate()) {
+        const std::string name = fmt::format("{}/{}/{}", problem, config.run, config.sample);
+        benchmark::RegisterBenchmark(name.c_str(), [s](benchmark::State& state) { s->time(state, true); })
+            ->UseManualTime()
+            ->Unit(benchmark::kMicrosecond);
+    }
+    try {
+        benchmark::RunSpecifiedBenchmarks();
+    } catch (const std::exception& error) {
+        fmt::print(stderr, "hipkb: {}: {}\n", config.test_name, error.what());
+        write_verdict(args.verdict_out, session->verdict());
+        return 1;
+    }
+    benchmark::Shutdown();
+    write_verdict(args.verdict_out, session->verdict());
+    if (session->candidate_failed()) {
+        fmt::print("hipkb: {}: {}\n", config.test_name, session->candidate_failure().message);
+    }
+    return 0;
+}
+
+}  // namespace hipkb::detail

@@ -1,0 +1,181 @@
+// The device layer over the HIP runtime API. On the nvidia platform the same
+// code compiles against the project's HIP-on-CUDA headers.
+#include <hipkb/device.hpp>
+
+#include <fmt/core.h>
+#include <hip/hip_runtime_api.h>
+
+#include <utility>
+
+namespace hipkb {
+
+namespace {
+
+void check(hipError_t code, const char* call, int line) {
+    if (code != hipSuccess) {
+        throw device_error(static_cast<int>(code),
+                           fmt::format("{} failed at {}:{}: {} ({})", call, __FILE__, line,
+                                       hipGetErrorString(code), static_cast<int>(code)));
+    }
+}
+
+// Destructors must not throw; a failure there is reported and ignored.
+void check_noexcept(hipError_t code, const char* call) noexcept {
+    if (code != hipSuccess) {
+        fmt::print(stderr, "hipkb: warning: {} failed in a destructor: {}\n", call, hipGetErrorString(code));
+    }
+}
+
+}  // namespace
+
+#define HIPKB_HIP_CHECK(expr) ::hipkb::check((expr), #expr, __LINE__)
+
+std::string platform_name() { return HIPKB_PLATFORM_NAME; }
+
+std::optional<std::string> device_unavailable_reason() {
+    int count = 0;
+    const hipError_t code = hipGetDeviceCount(&count);
+    if (code != hipSuccess) {
+        return fmt::format("no usable GPU: hipGetDeviceCount returned {} ({})", hipGetErrorName(code),
+                           hipGetErrorString(code));
+    }
+    if (count == 0) {
+        return std::string("no GPU device found (hipGetDeviceCount returned 0)");
+    }
+    return std::nullopt;
+}
+
+device_info query_device() {
+    device_info info;
+    info.platform = platform_name();
+    HIPKB_HIP_CHECK(hipGetDevice(&info.ordinal));
+    hipDeviceProp_t props{};
+    HIPKB_HIP_CHECK(hipGetDeviceProperties(&props, info.ordinal));
+    info.name = props.name;
+#if defined(__HIP_PLATFORM_AMD__)
+    info.architecture = props.gcnArchName;
+#else
+    info.architecture = fmt::format("sm_{}{}", props.major, props.minor);
+#endif
+    int value = 0;
+    HIPKB_HIP_CHECK(hipDeviceGetAttribute(&value, hipDeviceAttributeWarpSize, info.ordinal));
+    info.warp_size = value;
+    HIPKB_HIP_CHECK(hipDeviceGetAttribute(&value, hipDeviceAttributeMultiprocessorCount, info.ordinal));
+    info.multiprocessors = value;
+    HIPKB_HIP_CHECK(hipDeviceGetAttribute(&value, hipDeviceAttributeL2CacheSize, info.ordinal));
+    info.l2_bytes = static_cast<std::size_t>(value);
+    HIPKB_HIP_CHECK(hipDeviceGetAttribute(&value, hipDeviceAttributeClockRate, info.ordinal));
+    info.clock_mhz = value / 1000.0;
+    HIPKB_HIP_CHECK(hipDeviceGetAttribute(&value, hipDeviceAttributeMemoryClockRate, info.ordinal));
+    info.memory_clock_mhz = value / 1000.0;
+    HIPKB_HIP_CHECK(hipDeviceGetAttribute(&value, hipDeviceAttributeMemoryBusWidth, info.ordinal));
+    info.memory_bus_bits = value;
+    info.global_memory_bytes = props.totalGlobalMem;
+    // Double data rate: two transfers per memory clock.
+    info.peak_bandwidth_bytes_per_second = 2.0 * info.memory_clock_mhz * 1e6 * info.memory_bus_bits / 8.0;
+    HIPKB_HIP_CHECK(hipDriverGetVersion(&info.driver_version));
+    HIPKB_HIP_CHECK(hipRuntimeGetVersion(&info.runtime_version));
+    return info;
+}
+
+std::string error_string(int code) {
+    return fmt::format("{} ({})", hipGetErrorString(static_cast<hipError_t>(code)), code);
+}
+
+stream::stream() {
+    hipStream_t handle = nullptr;
+    HIPKB_HIP_CHECK(hipStreamCreateWithFlags(&handle, hipStreamNonBlocking));
+    m_handle = handle;
+}
+
+stream::~stream() {
+    if (m_handle) check_noexcept(hipStreamDestroy(static_cast<hipStream_t>(m_handle)), "hipStreamDestroy");
+}
+
+stream::stream(stream&& other) noexcept : m_handle(std::exchange(other.m_handle, nullptr)) {}
+
+stream& stream::operator=(stream&& other) noexcept {
+    std::swap(m_handle, other.m_handle);
+    return *this;
+}
+
+void stream::synchronize() const { HIPKB_HIP_CHECK(hipStreamSynchronize(static_cast<hipStream_t>(m_handle))); }
+
+device_memory::device_memory(std::size_t bytes) : m_bytes(bytes) {
+    HIPKB_HIP_CHECK(hipMalloc(&m_data, bytes == 0 ? 1 : bytes));
+}
+
+device_memory::~device_memory() {
+    if (m_data) check_noexcept(hipFree(m_data), "hipFree");
+}
+
+device_memory::device_memory(device_memory&& other) noexcept
+    : m_data(std::exchange(other.m_data, nullptr)), m_bytes(std::exchange(other.m_bytes, 0)) {}
+
+device_memory& device_memory::operator=(device_memory&& other) noexcept {
+    std::swap(m_data, other.m_data);
+    std::swap(m_bytes, other.m_bytes);
+    return *this;
+}
+
+void device_memory::upload(const void* source, std::size_t bytes) {
+    HIPKB_HIP_CHECK(hipMemcpy(m_data, source, bytes, hipMemcpyHostToDevice));
+}
+
+void device_memory::download(void* destination, std::size_t bytes) const {
+    HIPKB_HIP_CHECK(hipMemcpy(destination, m_data, bytes, hipMemcpyDeviceToHost));
+}
+
+void device_memory::fill(unsigned char value, const stream& on) {
+    HIPKB_HIP_CHECK(hipMemsetAsync(m_data, value, m_bytes, static_cast<hipStream_t>(on.handle())));
+}
+
+event_timer::event_timer() {
+    hipEvent_t start = nullptr;
+    hipEvent_t stop = nullptr;
+    HIPKB_HIP_CHECK(hipEventCreate(&start));
+    m_start = start;
+    HIPKB_HIP_CHECK(hipEventCreate(&stop));
+    m_stop = stop;
+}
+
+event_timer::~event_timer() {
+    if (m_start) check_noexcept(hipEventDestroy(static_cast<hipEvent_t>(m_start)), "hipEventDestroy");
+    if (m_stop) check_noexcept(hipEventDestroy(static_cast<hipEvent_t>(m_stop)), "hipEventDestroy");
+}
+
+event_timer::event_timer(event_timer&& other) noexcept
+    : m_start(std::exchange(other.m_start, nullptr)), m_stop(std::exchange(other.m_stop, nullptr)) {}
+
+event_timer& event_timer::operator=(event_timer&& other) noexcept {
+    std::swap(m_start, other.m_start);
+    std::swap(m_stop, other.m_stop);
+    return *this;
+}
+
+void event_timer::start(const stream& on) {
+    HIPKB_HIP_CHECK(hipEventRecord(static_cast<hipEvent_t>(m_start), static_cast<hipStream_t>(on.handle())));
+}
+
+void event_timer::stop(const stream& on) {
+    HIPKB_HIP_CHECK(hipEventRecord(static_cast<hipEvent_t>(m_stop), static_cast<hipStream_t>(on.handle())));
+}
+
+double event_timer::seconds() {
+    HIPKB_HIP_CHECK(hipEventSynchronize(static_cast<hipEvent_t>(m_stop)));
+    float ms = 0.0f;
+    HIPKB_HIP_CHECK(hipEventElapsedTime(&ms, static_cast<hipEvent_t>(m_start), static_cast<hipEvent_t>(m_stop)));
+    return static_cast<double>(ms) * 1e-3;
+}
+
+l2_flusher::l2_flusher(std::size_t cache_bytes) : m_buffer(cache_bytes == 0 ? 0 : 2 * cache_bytes) {}
+
+void l2_flusher::flush(const stream& on) {
+    if (m_buffer.size() == 0) return;
+    m_value = static_cast<unsigned char>(m_value + 1);
+    m_buffer.fill(m_value, on);
+}
+
+void synchronize_device() { HIPKB_HIP_CHECK(hipDeviceSynchronize()); }
+
+}  // namespace hipkb

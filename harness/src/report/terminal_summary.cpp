@@ -1,0 +1,55 @@
+#include <hipkb/report/report.hpp>
+
+#include <hipkb/report/summary.hpp>
+
+#include "detail/format.hpp"
+#include "detail/report_tables.hpp"
+
+#include <fmt/core.h>
+
+namespace hipkb::report {
+
+namespace {
+
+using json = nlohmann::json;
+
+// Enough rows to see the shape of a run; the rest is in report.md.
+constexpr std::size_t problem_rows = 30;
+
+std::string status_counts(const json& counts) {
+    std::string out;
+    for (const auto& [status, n] : counts["status"].items()) {
+        if (status == "ok") continue;
+        out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n.get<long long>(), status);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string terminal_summary(const json& input) {
+    const json results = has_summary(input) ? input : with_summary(input);
+    std::string out;
+    const detail::report_table problems = detail::problems_table(results, problem_rows);
+    detail::text_table table(problems.columns);
+    for (const auto& row : problems.rows) table.add_row(row);
+    out += table.plain();
+    if (problems.omitted > 0) out += fmt::format("... and {} more problems (see report.md)\n", problems.omitted);
+    out += "\n";
+    for (const std::string& line : detail::headline(results)) out += line + "\n";
+    const std::string other = status_counts(results["summary"]["counts"]);
+    if (!other.empty()) out += "Not run normally: " + other + ".\n";
+    const json& by_model = results["summary"]["by_model"];
+    if (by_model.size() > 1) {
+        for (const auto& [model, group] : by_model.items()) {
+            out += fmt::format("  {}: fast_1 {}, fast_2 {}, geomean {}\n", model,
+                               detail::fraction_or_dash(group["fast_p"].value("1", json())),
+                               detail::fraction_or_dash(group["fast_p"].value("2", json())),
+                               detail::speedup_or_dash(group["geomean_speedup"]));
+        }
+    }
+    for (const std::string& warning : detail::warnings(results)) out += "WARNING: " + warning + "\n";
+    return out;
+}
+
+}  // namespace hipkb::report

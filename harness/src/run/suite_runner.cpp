@@ -1,0 +1,181 @@
+#include <hipkb/suite_runner.hpp>
+
+#include <hipkb/atomic_file.hpp>
+#include <hipkb/manifest.hpp>
+#include <hipkb/process.hpp>
+#include <hipkb/report/report.hpp>
+#include <hipkb/report/results.hpp>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <cstring>
+#include <regex>
+#include <stdexcept>
+
+#include <unistd.h>
+
+namespace hipkb {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr int exit_skipped = 77;
+
+std::string tail(const std::string& text, std::size_t max_bytes) {
+    return text.size() <= max_bytes ? text : text.substr(text.size() - max_bytes);
+}
+
+// The bench's own "SKIPPED: ..." line, which says why.
+std::string skip_reason(const std::string& output) {
+    const auto at = output.find("SKIPPED: ");
+    if (at == std::string::npos) return "skipped (exit code 77)";
+    const auto end = output.find('\n', at);
+    return output.substr(at + 9, end == std::string::npos ? std::string::npos : end - at - 9);
+}
+
+json run_record(const bench_entry& bench, const process_result& result) {
+    json record = {{"schema_version", 1}, {"test", bench.test}, {"exit_code", nullptr}, {"signal", nullptr},
+                   {"wall_seconds", result.wall_seconds}, {"message", ""}};
+    switch (result.how) {
+        case process_result::end::exited:
+            record["exit_code"] = result.exit_code;
+            if (result.exit_code == 0) {
+                record["status"] = "ok";
+            } else if (result.exit_code == exit_skipped) {
+                record["status"] = "skipped";
+                record["message"] = skip_reason(result.output);
+            } else {
+                record["status"] = "failed";
+                record["message"] = tail(result.output, 4000);
+            }
+            break;
+        case process_result::end::signalled:
+            record["status"] = interrupted() ? "interrupted" : "crashed";
+            record["signal"] = result.signal;
+            record["message"] = fmt::format("killed by signal {} ({})\n{}", result.signal, ::strsignal(result.signal),
+                                            tail(result.output, 4000));
+            break;
+        case process_result::end::timed_out:
+            record["status"] = "timeout";
+            record["signal"] = result.signal;
+            record["message"] = fmt::format("timeout: still running after the limit; killed\n{}", tail(result.output, 4000));
+            break;
+        case process_result::end::failed_to_start:
+            record["status"] = "failed";
+            record["message"] = result.error;
+            break;
+    }
+    return record;
+}
+
+void remove_stale(const std::filesystem::path& results, const std::string& test) {
+    std::error_code ignored;
+    for (const char* suffix : {".json", ".verdict.json", ".run.json"}) {
+        std::filesystem::remove(results / (test + suffix), ignored);
+    }
+}
+
+}  // namespace
+
+shard parse_shard(const std::string& text) {
+    int index = 0;
+    int count = 0;
+    char slash = 0;
+    char extra = 0;
+    if (std::sscanf(text.c_str(), "%d%c%d%c", &index, &slash, &count, &extra) != 3 || slash != '/' || count < 1 ||
+        index < 1 || index > count) {
+        throw std::invalid_argument(fmt::format("shard '{}': expected i/n with 1 <= i <= n, such as 2/4", text));
+    }
+    return {index - 1, count};
+}
+
+bool in_shard(std::size_t position, const shard& part) {
+    return static_cast<int>(position % static_cast<std::size_t>(part.count)) == part.index;
+}
+
+int run_suite(const suite_options& options) {
+    const std::filesystem::path manifest_file = options.build_dir / "hipkb_manifest.json";
+    std::error_code missing;
+    if (!std::filesystem::exists(manifest_file, missing)) {
+        throw std::runtime_error(fmt::format(
+            "{} does not exist: configure and build first (cmake --preset default && cmake --build build)",
+            manifest_file.string()));
+    }
+    const manifest suite = load_manifest(manifest_file);
+    const std::filesystem::path results = options.results_dir.value_or(suite.results_dir);
+    std::filesystem::create_directories(results);
+    const std::regex filter(options.filter.empty() ? ".*" : options.filter);
+
+    std::vector<const bench_entry*> selected;
+    for (std::size_t i = 0; i < suite.benches.size(); ++i) {
+        const bench_entry& bench = suite.benches[i];
+        if (in_shard(i, options.part) && std::regex_search(bench.test, filter)) {
+            selected.push_back(&bench);
+        }
+    }
+    const bool terminal = ::isatty(STDOUT_FILENO) != 0;
+    fmt::print("hipkb: running {} of {} benchmarks ({} platform) -> {}\n", selected.size(), suite.benches.size(),
+               suite.platform, results.string());
+    std::fflush(stdout);
+    install_interrupt_handler();
+
+    int exit_code = 0;
+    std::size_t done = 0;
+    std::size_t skipped = 0;
+    for (const bench_entry* bench : selected) {
+        if (interrupted()) break;
+        ++done;
+        remove_stale(results, bench->test);
+        fmt::print("[{}/{}] {} ", done, selected.size(), bench->test);
+        std::fflush(stdout);
+        json record;
+        if (!std::filesystem::exists(bench->executable, missing)) {
+            record = {{"schema_version", 1}, {"test", bench->test}, {"status", "not_built"}, {"exit_code", nullptr},
+                      {"signal", nullptr}, {"wall_seconds", 0.0},
+                      {"message", fmt::format("{} is missing: run cmake --build {} first", bench->executable.string(),
+                                              options.build_dir.string())}};
+        } else {
+            std::vector<std::string> argv = {bench->executable.string(),
+                                             "--benchmark_out=" + (results / (bench->test + ".json")).string(),
+                                             "--benchmark_out_format=json",
+                                             "--hipkb_verdict_out=" + (results / (bench->test + ".verdict.json")).string()};
+            argv.insert(argv.end(), options.benchmark_args.begin(), options.benchmark_args.end());
+            process_options run;
+            run.timeout = std::chrono::duration<double>(options.timeout_seconds);
+            const process_result outcome = run_process(argv, run);
+            record = run_record(*bench, outcome);
+        }
+        write_file_atomically(results / (bench->test + ".run.json"), record.dump(2) + "\n");
+        const std::string status = record["status"].get<std::string>();
+        if (status == "skipped") ++skipped;
+        fmt::print("{}{} ({:.1f}s){}\n", terminal ? "" : "-> ", status, record["wall_seconds"].get<double>(),
+                   status == "skipped" || status == "ok" ? "" : ": " + record["message"].get<std::string>().substr(0, 200));
+        if (bench->kind == "reference" && (status == "failed" || status == "crashed" || status == "timeout")) {
+            exit_code = 1;
+        }
+    }
+    if (interrupted()) {
+        fmt::print("hipkb: interrupted after {} of {} benchmarks; finished results are kept in {}\n", done,
+                   selected.size(), results.string());
+        exit_code = 130;
+    }
+    if (skipped > 0 && skipped == done) {
+        fmt::print("hipkb: every GPU benchmark was SKIPPED (no usable GPU on this machine); the build compiled the "
+                   "GPU code and the report shows compile results only.\n");
+    }
+    const json collected = report::collect_results(manifest_file, results);
+    write_file_atomically(results / "hipkb_results.json", collected.dump(2) + "\n");
+    if (options.write_report) {
+        const std::filesystem::path report_dir = options.report_dir.value_or(results / "report");
+        report::write_report(collected, report_dir);
+        fmt::print("{}\n", report::terminal_summary(collected));
+        fmt::print("hipkb: results in {}, report in {}\n", (results / "hipkb_results.json").string(),
+                   (report_dir / "report.md").string());
+    }
+    return exit_code;
+}
+
+}  // namespace hipkb

@@ -1,0 +1,108 @@
+#include <hipkb/spec.hpp>
+
+#include <hipkb/atomic_file.hpp>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+class spec_file : public ::testing::Test {
+protected:
+    fs::path write(const std::string& text) {
+        const fs::path dir = fs::temp_directory_path() / ("hipkb_spec_test_" + std::to_string(::getpid()));
+        hipkb::write_file_atomically(dir / "spec.json", text);
+        return dir / "spec.json";
+    }
+
+    static std::string valid() {
+        return R"({"schema_version": 1, "name": "scale", "level": 1,
+                   "dims": [{"name": "N", "value": 1000, "test": 7}],
+                   "inputs": [{"name": "x", "dtype": "fp32", "shape": ["N"], "init": {"kind": "uniform", "low": -1, "high": 1}}],
+                   "outputs": [{"name": "y", "dtype": "fp16", "shape": ["N"]}],
+                   "flops": "N", "bytes": "6*N"})";
+    }
+
+    void expect_error(const std::string& text, const std::string& needle) {
+        const fs::path file = write(text);
+        try {
+            (void)hipkb::load_spec(file);
+            FAIL() << "expected a spec_error containing: " << needle;
+        } catch (const hipkb::spec_error& error) {
+            const std::string what = error.what();
+            EXPECT_NE(what.find(file.string()), std::string::npos) << "error must name the file: " << what;
+            EXPECT_NE(what.find(needle), std::string::npos) << what;
+        }
+    }
+};
+
+TEST_F(spec_file, parses_a_valid_spec) {
+    const hipkb::problem_spec spec = hipkb::load_spec(write(valid()));
+    EXPECT_EQ(spec.name, "scale");
+    ASSERT_EQ(spec.dims.size(), 1u);
+    EXPECT_EQ(spec.element_count(spec.inputs[0], hipkb::size_set::benchmark), 1000);
+    EXPECT_EQ(spec.element_count(spec.inputs[0], hipkb::size_set::test), 7);
+    EXPECT_EQ(spec.inputs[0].init.distribution, hipkb::init_spec::kind::uniform);
+    EXPECT_DOUBLE_EQ(spec.flop_count(hipkb::size_set::benchmark), 1000.0);
+    EXPECT_DOUBLE_EQ(spec.byte_count(hipkb::size_set::benchmark), 6000.0);
+    EXPECT_EQ(spec.seeds.size(), 3u);
+}
+
+TEST_F(spec_file, default_tolerance_follows_kernelbench_per_dtype) {
+    const hipkb::problem_spec spec = hipkb::load_spec(write(valid()));
+    EXPECT_DOUBLE_EQ(spec.tolerance_for(spec.outputs[0]).atol, 1e-2);  // fp16
+    EXPECT_DOUBLE_EQ(hipkb::default_tolerance(hipkb::dtype::fp32).atol, 1e-4);
+    EXPECT_DOUBLE_EQ(hipkb::default_tolerance(hipkb::dtype::bf16).rtol, 1e-2);
+    EXPECT_DOUBLE_EQ(hipkb::default_tolerance(hipkb::dtype::int64).atol, 0.0);
+}
+
+TEST_F(spec_file, an_override_needs_a_reason) {
+    std::string text = valid();
+    text.insert(text.size() - 1, R"(, "tolerance": {"atol": 1e-3, "rtol": 1e-3})");
+    expect_error(text, "tolerance.reason");
+    text = valid();
+    text.insert(text.size() - 1, R"(, "tolerance": {"atol": 1e-3, "rtol": 1e-3, "reason": "long sums"})");
+    const hipkb::problem_spec spec = hipkb::load_spec(write(text));
+    ASSERT_TRUE(spec.tolerance_override.has_value());
+    EXPECT_DOUBLE_EQ(spec.tolerance_for(spec.outputs[0]).atol, 1e-3);
+}
+
+TEST_F(spec_file, errors_name_the_field_and_what_was_expected) {
+    expect_error("{", "not valid JSON");
+    expect_error(R"({"schema_version": 2})", "schema_version");
+    std::string text = valid();
+    text.replace(text.find("\"fp16\""), 6, "\"fp8\"");
+    expect_error(text, "outputs[0].dtype");
+    text = valid();
+    text.replace(text.find("[\"N\"]"), 5, "[\"M\"]");
+    expect_error(text, "inputs[0].shape[0]");
+    text = valid();
+    text.replace(text.find("\"uniform\""), 9, "\"cauchy\"");
+    expect_error(text, "inputs[0].init.kind");
+    text = valid();
+    text.replace(text.find("\"value\": 1000"), 13, "\"value\": \"big\"");
+    expect_error(text, "dims[0].value");
+}
+
+TEST(corpus, every_checked_in_spec_loads_and_matches_its_folder) {
+    const fs::path root = fs::path(HIPKB_SOURCE_DIR) / "reference";
+    int count = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+        if (entry.path().filename() != "spec.json") continue;
+        ++count;
+        SCOPED_TRACE(entry.path().string());
+        const hipkb::problem_spec spec = hipkb::load_spec(entry.path());
+        EXPECT_EQ(spec.name, entry.path().parent_path().filename().string());
+        EXPECT_EQ("level" + std::to_string(spec.level), entry.path().parent_path().parent_path().filename().string());
+        EXPECT_GT(spec.flop_count(hipkb::size_set::benchmark) + spec.byte_count(hipkb::size_set::benchmark), 0.0);
+        EXPECT_TRUE(fs::exists(entry.path().parent_path() / "reference.hip"));
+        EXPECT_TRUE(fs::exists(entry.path().parent_path() / "golden.cpp"));
+    }
+    EXPECT_GE(count, 1);
+}
+
+}  // namespace
