@@ -60,6 +60,11 @@ function(_hipkb_add_module target source gpu)
   if(gpu)
     hipkb_configure_gpu_module(${target})
   endif()
+  # `cmake --build <dir> --target hipkb_modules` compiles the corpus alone.
+  if(NOT TARGET hipkb_modules)
+    add_custom_target(hipkb_modules)
+  endif()
+  add_dependencies(hipkb_modules ${target})
 endfunction()
 
 # The executable for one bench, with a generated this_bench().

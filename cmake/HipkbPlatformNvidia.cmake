@@ -8,7 +8,8 @@
 #   hipkb_configure_nvidia_module(<tgt>)  for every implementation module
 #
 # Options:
-#   CMAKE_CUDA_ARCHITECTURES   what to compile for; default 90 (H100/H200)
+#   CMAKE_CUDA_ARCHITECTURES   what to compile for; default 90 (H100/H200), or
+#                              $CUDAARCHS when that is set
 
 set(HIPKB_HIP_ON_CUDA_INCLUDE_DIR "${CMAKE_CURRENT_LIST_DIR}/../harness/hip_on_cuda/include")
 get_filename_component(HIPKB_HIP_ON_CUDA_INCLUDE_DIR "${HIPKB_HIP_ON_CUDA_INCLUDE_DIR}" ABSOLUTE)
@@ -17,13 +18,16 @@ get_filename_component(HIPKB_HIP_ON_CUDA_INCLUDE_DIR "${HIPKB_HIP_ON_CUDA_INCLUD
 # caller's scope (the top-level directory).
 macro(hipkb_setup_nvidia)
   # Must be decided before enable_language(CUDA), which would otherwise pick
-  # nvcc's own default (the oldest architecture it supports).
-  if(NOT DEFINED CMAKE_CUDA_ARCHITECTURES OR CMAKE_CUDA_ARCHITECTURES STREQUAL "")
+  # nvcc's own default (the oldest architecture it supports). CMake's own
+  # CUDAARCHS environment variable still wins when it is set.
+  if((NOT DEFINED CMAKE_CUDA_ARCHITECTURES OR CMAKE_CUDA_ARCHITECTURES STREQUAL "") AND NOT DEFINED ENV{CUDAARCHS})
     set(CMAKE_CUDA_ARCHITECTURES 90 CACHE STRING "CUDA architectures to compile HIP sources for (nvidia platform)" FORCE)
   endif()
   if(NOT DEFINED CMAKE_CUDA_STANDARD)
-    # The same standard as the C++ code; nvcc 13 supports C++20.
-    set(CMAKE_CUDA_STANDARD ${CMAKE_CXX_STANDARD})
+    # C++17: CMake 3.25 knows no C++20 flag for nvcc, and C++17 is what HIP
+    # code is commonly written for. The layer's headers compile as C++17 and
+    # C++20 (pass CMAKE_CUDA_STANDARD with a newer CMake to choose).
+    set(CMAKE_CUDA_STANDARD 17)
     set(CMAKE_CUDA_STANDARD_REQUIRED ON)
     set(CMAKE_CUDA_EXTENSIONS OFF)
   endif()

@@ -93,7 +93,8 @@ public:
           m_spec(load_spec(config.spec_file)),
           m_device(std::move(device)),
           m_reference(config.reference_module),
-          m_flusher(m_device.l2_bytes) {
+          m_flusher(m_device.l2_bytes),
+          m_sizes(benchmark_sizes()) {
         m_verdict = {{"schema_version", 1},
                      {"test", config.test_name},
                      {"problem", config.problem},
@@ -102,7 +103,8 @@ public:
                      {"compile_errors", ""},
                      {"correct", false},
                      {"failure", nullptr},
-                     {"timed", false}};
+                     {"timed", false},
+                     {"sizes", m_sizes == size_set::test ? "test" : "benchmark"}};
     }
 
     [[nodiscard]] bool is_candidate() const { return *m_config.candidate_module != '\0'; }
@@ -163,8 +165,8 @@ public:
             return;
         }
         for (const std::uint64_t seed : m_spec.seeds) {
-            const device_inputs inputs(m_spec, size_set::benchmark, seed);
-            const std::vector<host_tensor> expected = run_reference(inputs, size_set::benchmark);
+            const device_inputs inputs(m_spec, m_sizes, seed);
+            const std::vector<host_tensor> expected = run_reference(inputs, m_sizes);
             std::optional<std::vector<host_tensor>> got;
             try {
                 got = run_candidate(inputs);
@@ -212,10 +214,10 @@ public:
         }
         if (times.empty()) return;
         const double mean = summarize(times).mean;
-        if (const double flops = m_spec.flop_count(size_set::benchmark); flops > 0 && mean > 0) {
+        if (const double flops = m_spec.flop_count(m_sizes); flops > 0 && mean > 0) {
             state.counters["FLOP/s"] = benchmark::Counter(flops / mean);
         }
-        if (const double bytes = m_spec.byte_count(size_set::benchmark); bytes > 0 && mean > 0) {
+        if (const double bytes = m_spec.byte_count(m_sizes); bytes > 0 && mean > 0) {
             state.counters["bytes/s"] = benchmark::Counter(bytes / mean);
         }
         if (candidate) {
@@ -269,7 +271,7 @@ private:
 
     // nullopt (with the failure recorded) when the launch itself failed.
     std::optional<std::vector<host_tensor>> run_candidate(const device_inputs& inputs) {
-        device_outputs outputs(m_spec, size_set::benchmark);
+        device_outputs outputs(m_spec, m_sizes);
         outputs.poison(m_stream);
         m_stream.synchronize();
         const int rc = m_candidate->run(make_args(inputs, outputs, m_stream));
@@ -307,10 +309,10 @@ private:
 
     void prepare_timing() {
         if (m_timing_inputs) return;
-        m_timing_inputs.emplace(m_spec, size_set::benchmark, timing_seed(m_spec));
-        m_timing_expected = run_reference(*m_timing_inputs, size_set::benchmark);
-        m_reference_timing_outputs.emplace(m_spec, size_set::benchmark);
-        if (is_candidate()) m_candidate_timing_outputs.emplace(m_spec, size_set::benchmark);
+        m_timing_inputs.emplace(m_spec, m_sizes, timing_seed(m_spec));
+        m_timing_expected = run_reference(*m_timing_inputs, m_sizes);
+        m_reference_timing_outputs.emplace(m_spec, m_sizes);
+        if (is_candidate()) m_candidate_timing_outputs.emplace(m_spec, m_sizes);
     }
 
     // Runs until at least three launches and 20 ms have passed, so clocks,
@@ -326,6 +328,10 @@ private:
         done = true;
     }
 
+    // Goldens stand in for references on the host platform and are written
+    // for clarity, not speed, so the host platform measures at test sizes.
+    static size_set benchmark_sizes() { return platform_name() == "host" ? size_set::test : size_set::benchmark; }
+
     const bench_config& m_config;
     problem_spec m_spec;
     device_info m_device;
@@ -340,6 +346,7 @@ private:
     std::optional<device_outputs> m_candidate_timing_outputs;
     std::optional<failure> m_failure;
     std::string m_skip_message;
+    size_set m_sizes;
     bool m_reference_warm = false;
     bool m_candidate_warm = false;
     json m_verdict;

@@ -29,8 +29,8 @@ std::string p_cell(const benchmark_delta& d) {
 }
 
 std::string verdict_cell(const benchmark_delta& d) {
-    if (d.correctness_regression) return "REGRESSION: " + d.verdict;
-    if (d.slowdown_regression) return "REGRESSION: " + d.verdict;
+    if (d.correctness_regression) return fmt::format("REGRESSION: {}", d.verdict);
+    if (d.slowdown_regression) return fmt::format("REGRESSION: {}", d.verdict);
     return d.verdict;
 }
 
@@ -106,7 +106,7 @@ std::string render_comparison_text(const comparison& result) {
     std::string out = fmt::format("Comparing {} (old) with {} (new)\n\n", join(result.old_sources, 3),
                                   join(result.new_sources, 3));
     out += make_table(result, false).plain();
-    out += "\n" + geomean_line(result) + "\n";
+    out += fmt::format("\n{}\n", geomean_line(result));
     if (!result.only_old.empty()) out += fmt::format("Only in old: {}\n", join(result.only_old, 10));
     if (!result.only_new.empty()) out += fmt::format("Only in new: {}\n", join(result.only_new, 10));
     out += verdict_line(result) + "\n";

@@ -92,6 +92,7 @@ struct vector_results {
     int2 divided;
     int2 int_mixed;
     uchar4 wrapped;
+    float4 nontemporal_copy;  // sum, read and written back with the non-temporal builtins
 };
 hipError_t run_vector_ops(vector_results* out);
 

@@ -22,7 +22,16 @@
 struct hip_bfloat16 {
     std::uint16_t data;
 
+    // HIP's name for the tag; clang's -Wshadow notes that POSIX also has a
+    // truncate(), which is harmless inside this struct's scope.
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wshadow"
+#endif
     enum truncate_t { truncate };
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
 
     // Trivial, so hip_bfloat16 can live in __shared__ arrays and unions.
     hip_bfloat16() = default;

@@ -10,7 +10,9 @@
  *
  * Semantics that differ from HIP on AMD GPUs (docs/platforms.md has the
  * details):
- *  - warpSize is 32 (a compile-time constant in CUDA 13), not 64. The width
+ *  - warpSize is 32, not 64. It is CUDA's device built-in variable: readable
+ *    in device code only and not a constant expression (as in ROCm 7), so
+ *    `__shared__ float s[1024 / warpSize]` does not compile. The width
  *    argument of the shuffles defaults to it, and __ballot's 64-bit result
  *    has its upper 32 bits zero.
  *  - HIP's mask-less warp functions (__shfl*, __ballot, __any, __all) run as
@@ -135,8 +137,9 @@ __device__ inline int all(int predicate) { return __all_sync(full_warp_mask, pre
 // Shuffles: HIP's (var, lane-or-delta, width = warpSize) for every type CUDA's
 // __shfl*_sync accepts (int, unsigned, long, long long and their unsigned
 // forms, float, double, __half, __half2, __nv_bfloat16, __nv_bfloat162).
-// CUDA 13 declares mask-less shuffles only for sm_60 and older; there, or on
-// nvcc's host pass, its exact-match overloads are picked and behave the same.
+// CUDA declares its own deprecated mask-less shuffles only for targets older
+// than sm_70 and for nvcc's host pass (which generates no device code); for
+// sm_70 and newer these templates are the only candidates.
 template <class T>
 __device__ inline T __shfl(T var, int src_lane, int width = warpSize) {
     return __shfl_sync(hipkb::hip_on_cuda::full_warp_mask, var, src_lane, width);
@@ -165,6 +168,24 @@ __device__ inline unsigned int __smid() {
     unsigned int sm;
     asm volatile("mov.u32 %0, %%smid;" : "=r"(sm));
     return sm;
+}
+
+// ---------------------------------------------------------------------------
+// Non-temporal memory access
+// ---------------------------------------------------------------------------
+
+// HIP-Clang's non-temporal builtins, which AMD-tuned kernels use for data read
+// or written once. NVIDIA's nearest hint is the streaming cache operator
+// (ld.global.cs / st.global.cs), for the types __ldcs/__stcs accept: the
+// 1- to 4-wide int, unsigned, float, double, long long vector types, __half,
+// __half2, __nv_bfloat16 and __nv_bfloat162.
+template <class T>
+__device__ inline T __builtin_nontemporal_load(const T* address) {
+    return __ldcs(address);
+}
+template <class T>
+__device__ inline void __builtin_nontemporal_store(T value, T* address) {
+    __stcs(address, value);
 }
 
 // ---------------------------------------------------------------------------

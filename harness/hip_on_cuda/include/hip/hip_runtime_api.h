@@ -585,8 +585,18 @@ inline hipError_t hipInit(unsigned int flags) {
     return cudaGetDeviceCount(&count);
 }
 // Without a GPU, CUDA answers hipErrorNoDevice, or hipErrorInsufficientDriver
-// when no NVIDIA driver is installed at all; *count is 0 in both cases.
-inline hipError_t hipGetDeviceCount(int* count) { return cudaGetDeviceCount(count); }
+// when no NVIDIA driver is installed at all. CUDA then leaves *count as it
+// was; HIP sets it to 0, and so does this.
+inline hipError_t hipGetDeviceCount(int* count) {
+    if (count == nullptr) {
+        return hipErrorInvalidValue;
+    }
+    const hipError_t err = cudaGetDeviceCount(count);
+    if (err != hipSuccess) {
+        *count = 0;
+    }
+    return err;
+}
 inline hipError_t hipGetDevice(int* device) { return cudaGetDevice(device); }
 inline hipError_t hipSetDevice(int device) { return cudaSetDevice(device); }
 inline hipError_t hipDeviceGet(hipDevice_t* device, int ordinal) {

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs everything hipkb needs on Debian 12 (bookworm), from the package
+# registry only. Run as root. CUDA is not a Debian package: where nvcc is
+# present (/usr/local/cuda) the nvidia platform is built too, else skipped.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+packages=(
+  cmake ninja-build g++ binutils
+  libbenchmark-dev libgtest-dev
+  nlohmann-json3-dev libfmt-dev libcli11-dev
+  libcurl4-openssl-dev libcpp-httplib-dev
+  hipcc libamdhip64-dev libamd-comgr-dev rocm-device-libs clang-15
+  gnuplot-nox chromium
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "hipkb: installing ${missing[*]}"
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "hipkb: all Debian packages already installed"
+fi

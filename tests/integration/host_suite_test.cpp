@@ -1,0 +1,181 @@
+// Builds and runs a tiny host-platform suite: a correct, a wrong, a
+// same-named-symbol and a non-compiling candidate, plus one for a problem
+// that does not exist, and checks what each produced.
+#include <hipkb/atomic_file.hpp>
+#include <hipkb/process.hpp>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+const fs::path source_dir = HIPKB_SOURCE_DIR;
+const fs::path work_dir = HIPKB_WORK_DIR;
+const fs::path build_dir = work_dir / "build";
+const fs::path generated_dir = work_dir / "generated";
+const fs::path results_dir = build_dir / "results";
+
+hipkb::process_result run(const std::vector<std::string>& argv, double timeout = 1200) {
+    hipkb::process_options options;
+    options.timeout = std::chrono::duration<double>(timeout);
+    return hipkb::run_process(argv, options);
+}
+
+json read_json(const fs::path& file) { return json::parse(hipkb::read_file(file)); }
+
+class host_suite : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        fs::remove_all(work_dir);
+        fs::create_directories(work_dir);
+        // A copy, so the test can add a candidate without touching the source tree.
+        fs::copy(source_dir / "tests/fixtures/host/generated", generated_dir, fs::copy_options::recursive);
+        std::vector<std::string> configure = {HIPKB_CMAKE, "-S", source_dir.string(), "-B", build_dir.string(),
+                                              "-G", HIPKB_GENERATOR, "-DHIPKB_PLATFORM=host",
+                                              "-DHIPKB_ENABLE_TESTING=OFF",
+                                              "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
+                                              "-DHIPKB_GENERATED_DIR=" + generated_dir.string()};
+        if (!std::string(HIPKB_HOST_CXX).empty()) configure.push_back("-DCMAKE_CXX_COMPILER=" HIPKB_HOST_CXX);
+        s_configure = run(configure);
+        if (s_configure.exit_code != 0) return;
+        s_build = run({HIPKB_CMAKE, "--build", build_dir.string(), "-j2"});
+        if (s_build.exit_code != 0) return;
+        s_bench = run({(build_dir / "bench").string(), "--", "--benchmark_min_time=0.01", "--benchmark_repetitions=3"});
+    }
+
+    static void expect_built() {
+        ASSERT_EQ(s_configure.exit_code, 0) << s_configure.output;
+        ASSERT_EQ(s_build.exit_code, 0) << s_build.output;
+    }
+
+    static json verdict(const std::string& test) { return read_json(results_dir / (test + ".verdict.json")); }
+
+    static hipkb::process_result s_configure;
+    static hipkb::process_result s_build;
+    static hipkb::process_result s_bench;
+};
+
+hipkb::process_result host_suite::s_configure;
+hipkb::process_result host_suite::s_build;
+hipkb::process_result host_suite::s_bench;
+
+TEST_F(host_suite, configure_warns_about_a_candidate_for_an_unknown_problem_by_name) {
+    ASSERT_EQ(s_configure.exit_code, 0) << s_configure.output;
+    EXPECT_NE(s_configure.output.find("unknown_problem/orphan.cpp"), std::string::npos) << s_configure.output;
+    EXPECT_NE(s_configure.output.find("not under"), std::string::npos) << s_configure.output;
+}
+
+TEST_F(host_suite, a_candidate_that_does_not_compile_does_not_break_the_build) {
+    expect_built();
+    const fs::path log = build_dir / "bench-targets/compile-logs/saxpy__demo__broken.log";
+    EXPECT_EQ(hipkb::read_file(log.string() + ".status"), "failed\n");
+    EXPECT_NE(hipkb::read_file(log).find("undeclared_value"), std::string::npos);
+}
+
+TEST_F(host_suite, the_driver_runs_every_bench_and_exits_cleanly) {
+    expect_built();
+    EXPECT_EQ(s_bench.exit_code, 0) << s_bench.output;
+    EXPECT_NE(s_bench.output.find("[5/5]"), std::string::npos) << s_bench.output;
+}
+
+TEST_F(host_suite, the_correct_candidate_is_correct_and_timed_beside_its_reference) {
+    expect_built();
+    const json v = verdict("hipkb.bench.saxpy.demo.correct");
+    EXPECT_TRUE(v["compiled"].get<bool>());
+    EXPECT_TRUE(v["correct"].get<bool>()) << v.dump(2);
+    EXPECT_TRUE(v["timed"].get<bool>());
+    EXPECT_TRUE(v["failure"].is_null());
+    const json gbench = read_json(results_dir / "hipkb.bench.saxpy.demo.correct.json");
+    int reference_runs = 0;
+    int candidate_runs = 0;
+    bool has_median = false;
+    for (const auto& b : gbench["benchmarks"]) {
+        const std::string run_name = b.value("run_name", "");
+        if (b.value("run_type", "") == "iteration") {
+            EXPECT_FALSE(b.value("error_occurred", false)) << b.dump();
+            EXPECT_GT(b["FLOP/s"].get<double>(), 0.0);
+            EXPECT_GT(b["bytes/s"].get<double>(), 0.0);
+            if (run_name == "saxpy/reference") ++reference_runs;
+            if (run_name == "saxpy/demo/correct") ++candidate_runs;
+        }
+        has_median = has_median || b.value("aggregate_name", "") == "median";
+    }
+    EXPECT_EQ(reference_runs, 3);
+    EXPECT_EQ(candidate_runs, 3);
+    EXPECT_TRUE(has_median);
+    EXPECT_EQ(gbench["context"]["hipkb.platform"], "host");
+    EXPECT_EQ(gbench["context"]["hipkb.problem"], "saxpy");
+}
+
+TEST_F(host_suite, the_wrong_candidate_fails_with_the_first_unwritten_element) {
+    expect_built();
+    const json v = verdict("hipkb.bench.saxpy.demo.wrong");
+    EXPECT_TRUE(v["compiled"].get<bool>());
+    EXPECT_FALSE(v["correct"].get<bool>());
+    EXPECT_FALSE(v["timed"].get<bool>());
+    ASSERT_TRUE(v["failure"].is_object()) << v.dump(2);
+    EXPECT_EQ(v["failure"]["kind"], "nan_output");
+    // N = 100003: the unrolled loop stops at 100000.
+    EXPECT_EQ(v["failure"]["first_index"], 100000);
+    EXPECT_EQ(v["failure"]["mismatches"], 3);
+    const json gbench = read_json(results_dir / "hipkb.bench.saxpy.demo.wrong.json");
+    bool candidate_errored = false;
+    for (const auto& b : gbench["benchmarks"]) {
+        if (b.value("run_name", b.value("name", "")) == "saxpy/demo/wrong") {
+            candidate_errored = b.value("error_occurred", false);
+            EXPECT_NE(b.value("error_message", "").find("nan_output"), std::string::npos);
+        }
+    }
+    EXPECT_TRUE(candidate_errored);
+}
+
+TEST_F(host_suite, same_named_functions_in_reference_and_candidate_stay_apart) {
+    expect_built();
+    const json v = verdict("hipkb.bench.saxpy.demo.shadow");
+    EXPECT_FALSE(v["correct"].get<bool>());
+    EXPECT_EQ(v["failure"]["kind"], "mismatch");
+    // Off by exactly 1: the candidate ran its own saxpy_body, the reference its own.
+    const double got = v["failure"]["got"].get<double>();
+    const double expected = v["failure"]["expected"].get<double>();
+    EXPECT_NEAR(got - expected, 1.0, 1e-5);
+    EXPECT_TRUE(verdict("hipkb.bench.saxpy.reference")["correct"].get<bool>());
+}
+
+TEST_F(host_suite, the_non_compiling_candidate_is_recorded_with_its_errors) {
+    expect_built();
+    const json v = verdict("hipkb.bench.saxpy.demo.broken");
+    EXPECT_FALSE(v["compiled"].get<bool>());
+    EXPECT_FALSE(v["correct"].get<bool>());
+    EXPECT_EQ(v["failure"]["kind"], "compile_error");
+    EXPECT_NE(v["compile_errors"].get<std::string>().find("undeclared_value"), std::string::npos);
+}
+
+TEST_F(host_suite, run_records_say_how_each_process_ended) {
+    expect_built();
+    for (const char* test : {"hipkb.bench.saxpy.reference", "hipkb.bench.saxpy.demo.correct",
+                             "hipkb.bench.saxpy.demo.broken"}) {
+        const json record = read_json(results_dir / (std::string(test) + ".run.json"));
+        EXPECT_EQ(record["status"], "ok") << test;
+    }
+}
+
+TEST_F(host_suite, a_new_candidate_is_picked_up_by_the_next_build) {
+    expect_built();
+    fs::copy_file(generated_dir / "saxpy/correct.cpp", generated_dir / "saxpy/late.cpp");
+    const auto rebuild = run({HIPKB_CMAKE, "--build", build_dir.string(), "-j2"});
+    ASSERT_EQ(rebuild.exit_code, 0) << rebuild.output;
+    const std::string manifest = hipkb::read_file(build_dir / "hipkb_manifest.json");
+    EXPECT_NE(manifest.find("hipkb.bench.saxpy.demo.late"), std::string::npos);
+    const auto bench = run({(build_dir / "bench").string(), "--filter", "late", "--no-report", "--",
+                            "--benchmark_min_time=0.01", "--benchmark_repetitions=1"});
+    EXPECT_EQ(bench.exit_code, 0) << bench.output;
+    EXPECT_TRUE(verdict("hipkb.bench.saxpy.demo.late")["correct"].get<bool>());
+}
+
+}  // namespace
