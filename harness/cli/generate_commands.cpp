@@ -38,6 +38,16 @@ std::string_view group_of(std::string_view key) {
     return "Selection and output";
 }
 
+std::string type_label(const field_info& field) {
+    if (field.key == "headers") return "'NAME: VALUE'";
+    if (field.is_path) return "PATH";
+    switch (field.type) {
+        case field_type::integer: return "INT";
+        case field_type::number: return "NUMBER";
+        default: return "TEXT";
+    }
+}
+
 // The flags of every setting, collected as text: the library converts and
 // checks them, so a config file and a flag fail with the same message.
 struct settings_flags {
@@ -70,6 +80,7 @@ struct settings_flags {
             } else {
                 option = app.add_option(names, scalars[key], help);
             }
+            option->type_name(type_label(field));
             if (!field.env.empty()) option->envname(std::string(field.env));
             option->group(std::string(group_of(field.key)));
             options[key] = option;

@@ -77,8 +77,12 @@ public:
 
     void upload(const void* source, std::size_t bytes);
     void download(void* destination, std::size_t bytes) const;
+    // Copies `bytes` starting at `offset` to the host (synchronous).
+    void download_range(std::size_t offset, void* destination, std::size_t bytes) const;
     // Sets every byte, ordered on `on` (so it cannot race with launches there).
     void fill(unsigned char value, const stream& on);
+    // Sets `bytes` bytes from `offset`, ordered on `on`.
+    void fill_range(std::size_t offset, std::size_t bytes, unsigned char value, const stream& on);
 
 private:
     void* m_data = nullptr;
@@ -103,7 +107,7 @@ public:
 private:
     void* m_start = nullptr;
     void* m_stop = nullptr;
-    double m_host_seconds = 0.0;
+    [[maybe_unused]] double m_host_seconds = 0.0;  // host platform only
 };
 
 // Evicts the last-level cache between timed launches by overwriting a

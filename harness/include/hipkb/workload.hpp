@@ -8,6 +8,7 @@
 #include <hipkb/tensor.hpp>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace hipkb {
@@ -22,6 +23,12 @@ public:
     [[nodiscard]] const std::vector<std::int64_t>& dims() const { return m_dims; }
     [[nodiscard]] std::uint64_t seed() const { return m_seed; }
 
+    // Changes one element of every input (a different one each call, to a
+    // tame value), ordered on `on`, so no two timed launches see the same
+    // input bytes: a candidate that caches results cannot profit from it.
+    // host() no longer describes the device contents afterwards.
+    void perturb(std::uint64_t iteration, const stream& on);
+
 private:
     std::vector<host_tensor> m_host;
     std::vector<device_memory> m_device;
@@ -30,18 +37,31 @@ private:
     std::uint64_t m_seed;
 };
 
-// One implementation's outputs on the device.
+// One implementation's outputs on the device, each between two guard
+// regions, so a write past either end is caught.
 class device_outputs {
 public:
+    static constexpr std::size_t front_guard_bytes = 256;  // keeps outputs 256-byte aligned
+    static constexpr std::size_t back_guard_bytes = 4096;
+    static constexpr unsigned char guard_byte = 0xA5;
+
     device_outputs(const problem_spec& spec, size_set sizes);
 
-    // Fills every output with 0xFF bytes (NaN) on the stream.
+    // Fills every output with 0xFF bytes (NaN) and re-arms the guards, on the stream.
     void poison(const stream& on);
     [[nodiscard]] std::vector<host_tensor> download() const;
     [[nodiscard]] const std::vector<void*>& pointers() const { return m_pointers; }
+    // A description of the first guard byte that changed ("output y: 8 bytes
+    // written past the end, first at byte 0 after it"), or empty. Call after
+    // the work has finished.
+    [[nodiscard]] std::string check_guards() const;
 
 private:
-    std::vector<host_tensor> m_shapes;  // names, types and shapes; contents unused
+    struct output_shape {
+        host_tensor tensor;  // name, type and shape; no contents
+        std::size_t count_bytes;
+    };
+    std::vector<output_shape> m_shapes;
     std::vector<device_memory> m_device;
     std::vector<void*> m_pointers;
 };

@@ -40,6 +40,13 @@ struct harness_failure : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// Wall time beyond the event time that is still launch and synchronize
+// overhead, not hidden work (see docs/trust.md).
+constexpr double unsynchronized_slack_seconds = 100e-6;
+// Below this a kernel's time is mostly launch overhead; the caching probe
+// would compare noise.
+constexpr double caching_floor_seconds = 20e-6;
+
 json finite_or_null(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
 
 json comparison_details(const comparison& result, const tensor_spec& output, const tolerance& tol,
@@ -113,6 +120,28 @@ public:
     [[nodiscard]] bool candidate_failed() const { return m_failure.has_value(); }
     [[nodiscard]] const failure& candidate_failure() const { return *m_failure; }
 
+    // The smallest times this device can report: an empty event pair, and a
+    // one-byte memset (the cheapest launch). Kernels near these are mostly
+    // overhead, and their speedups say little.
+    void measure_floors() {
+        device_memory one_byte(1);
+        std::vector<double> empty;
+        std::vector<double> tiny;
+        for (int n = 0; n < 21; ++n) {
+            m_timer.start(m_stream);
+            m_timer.stop(m_stream);
+            empty.push_back(m_timer.seconds());
+            m_timer.start(m_stream);
+            one_byte.fill(0, m_stream);
+            m_timer.stop(m_stream);
+            tiny.push_back(m_timer.seconds());
+        }
+        m_verdict["event_floor_seconds"] = median(empty);
+        m_verdict["launch_floor_seconds"] = median(tiny);
+        benchmark::AddCustomContext("hipkb.event_floor_seconds", fmt::format("{:g}", median(empty)));
+        benchmark::AddCustomContext("hipkb.launch_floor_seconds", fmt::format("{:g}", median(tiny)));
+    }
+
     // The reference against the CPU golden at the spec's test sizes.
     void check_reference_against_golden() {
         m_verdict["correct"] = true;
@@ -180,7 +209,9 @@ public:
         m_verdict["correct"] = true;
     }
 
-    // Time one implementation; `candidate` also rechecks its outputs after.
+    // Time one implementation; a candidate is also checked for escaping the
+    // stream, writing out of bounds, caching results and being wrong on the
+    // timing inputs.
     void time(benchmark::State& state, bool candidate) {
         if (candidate && m_failure) {
             state.SkipWithError(m_failure->message.c_str());
@@ -193,41 +224,51 @@ public:
         device_outputs& outputs = candidate ? *m_candidate_timing_outputs : *m_reference_timing_outputs;
         const hipkb_args args = make_args(*m_timing_inputs, outputs, m_stream);
         warm_up(impl, args, candidate ? m_candidate_warm : m_reference_warm);
-        std::vector<double> times;
+        std::vector<double> event_times;
+        std::vector<double> wall_times;
         for (auto _ : state) {
-            // Poison first so only this launch's writes reach the recheck.
+            // New input bytes and poisoned outputs for every launch, so no
+            // result can be reused and only this launch's writes are checked.
+            m_timing_inputs->perturb(m_launches++, m_stream);
             outputs.poison(m_stream);
             m_flusher.flush(m_stream);
+            m_stream.synchronize();
+            const auto wall_start = std::chrono::steady_clock::now();
             m_timer.start(m_stream);
             const int rc = impl.run(args);
             m_timer.stop(m_stream);
             const double seconds = m_timer.seconds();
-            // Work left on other streams must not spill into the next launch.
+            // Work left on other streams must not spill into the next launch,
+            // and its time shows up in the wall clock.
             synchronize_device();
+            wall_times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count());
             if (rc != 0) {
                 m_skip_message = fmt::format("launch_error: hipkb_run returned {}", error_string(rc));
                 state.SkipWithError(m_skip_message.c_str());
                 break;
             }
             state.SetIterationTime(seconds);
-            times.push_back(seconds);
+            event_times.push_back(seconds);
         }
-        if (times.empty()) return;
-        const double mean = summarize(times).mean;
+        if (event_times.empty()) return;
+        const double mean = summarize(event_times).mean;
         if (const double flops = m_spec.flop_count(m_sizes); flops > 0 && mean > 0) {
             state.counters["FLOP/s"] = benchmark::Counter(flops / mean);
         }
         if (const double bytes = m_spec.byte_count(m_sizes); bytes > 0 && mean > 0) {
             state.counters["bytes/s"] = benchmark::Counter(bytes / mean);
-        }
-        if (candidate) {
-            m_verdict["timed"] = true;
-            const std::vector<host_tensor> got = outputs.download();
-            if (!outputs_match(got, *m_timing_expected, m_timing_inputs->seed(), "recheck_mismatch")) {
-                state.SkipWithError(m_failure->message.c_str());
+            if (m_device.peak_bandwidth_bytes_per_second > 0) {
+                state.counters["bandwidth_%_of_peak"] =
+                    benchmark::Counter(100.0 * bytes / mean / m_device.peak_bandwidth_bytes_per_second);
             }
-        } else if (!is_candidate()) {
-            m_verdict["timed"] = true;
+        }
+        if (!candidate) {
+            if (!is_candidate()) m_verdict["timed"] = true;
+            return;
+        }
+        m_verdict["timed"] = true;
+        if (!check_after_timing(impl, outputs, args, event_times, wall_times)) {
+            state.SkipWithError(m_failure->message.c_str());
         }
     }
 
@@ -280,6 +321,10 @@ private:
             fail("launch_error", fmt::format("launch_error: hipkb_run returned {}", error_string(rc)));
             return std::nullopt;
         }
+        if (const std::string guard = outputs.check_guards(); !guard.empty()) {
+            fail("out_of_bounds_write", "out_of_bounds_write: " + guard);
+            return std::nullopt;
+        }
         return outputs.download();
     }
 
@@ -310,20 +355,85 @@ private:
     void prepare_timing() {
         if (m_timing_inputs) return;
         m_timing_inputs.emplace(m_spec, m_sizes, timing_seed(m_spec));
-        m_timing_expected = run_reference(*m_timing_inputs, m_sizes);
         m_reference_timing_outputs.emplace(m_spec, m_sizes);
         if (is_candidate()) m_candidate_timing_outputs.emplace(m_spec, m_sizes);
     }
 
-    // Runs until at least three launches and 20 ms have passed, so clocks,
-    // caches of code and lazy runtime initialisation settle before timing.
+    // The checks after a candidate's timed launches; false (with the failure
+    // recorded) when one fails.
+    bool check_after_timing(const implementation_module& impl, device_outputs& outputs, const hipkb_args& args,
+                            const std::vector<double>& event_times, const std::vector<double>& wall_times) {
+        // Device events only see work on the harness's stream. Work launched
+        // elsewhere still has to finish before the device-wide synchronize.
+        const double event_median = median(event_times);
+        const double wall_median = median(wall_times);
+        if (wall_median - event_median > std::max(0.5 * wall_median, unsynchronized_slack_seconds)) {
+            fail("unsynchronized_work",
+                 fmt::format("unsynchronized_work: the device stayed busy after the harness stream finished: "
+                             "median event time {:.3g} s, median wall time to a device-wide synchronize {:.3g} s; "
+                             "work was launched on another stream or left running",
+                             event_median, wall_median));
+            return false;
+        }
+        if (const std::string guard = outputs.check_guards(); !guard.empty()) {
+            fail("out_of_bounds_write", "out_of_bounds_write: " + guard);
+            return false;
+        }
+        // The last launch's output against the reference on the same
+        // (perturbed) inputs.
+        const std::vector<host_tensor> got = outputs.download();
+        const std::vector<host_tensor> expected = run_reference(*m_timing_inputs, m_sizes);
+        if (!outputs_match(got, expected, m_timing_inputs->seed(), "recheck_mismatch")) {
+            return false;
+        }
+        return probe_for_caching(impl, outputs, args, event_median);
+    }
+
+    // A result cache shows as launches on unchanged inputs being much faster
+    // than launches on changing ones; an honest kernel does the same work.
+    bool probe_for_caching(const implementation_module& impl, device_outputs& outputs, const hipkb_args& args,
+                           double changing_median) {
+        if (m_cache_probed || changing_median < caching_floor_seconds) return true;
+        m_cache_probed = true;
+        std::vector<double> same_input_times;
+        for (int n = 0; n < 7; ++n) {
+            outputs.poison(m_stream);
+            m_flusher.flush(m_stream);
+            m_timer.start(m_stream);
+            (void)impl.run(args);
+            m_timer.stop(m_stream);
+            same_input_times.push_back(m_timer.seconds());
+            synchronize_device();
+        }
+        const double same_median = median(same_input_times);
+        m_verdict["cache_probe"] = {{"changing_inputs_median_seconds", changing_median},
+                                    {"same_inputs_median_seconds", same_median}};
+        if (same_median < 0.5 * changing_median) {
+            fail("result_caching",
+                 fmt::format("result_caching: on unchanged inputs the candidate takes {:.3g} s, on changing inputs "
+                             "{:.3g} s ({:.1f}x faster): it reuses earlier results",
+                             same_median, changing_median, changing_median / same_median));
+            return false;
+        }
+        return true;
+    }
+
+    // Launches until the last five event times agree within 5% (CV), at
+    // least three launches and at most one second, so clocks, code caches
+    // and lazy runtime initialisation settle before timing.
     void warm_up(const implementation_module& impl, const hipkb_args& args, bool& done) {
         if (done) return;
         const auto start = std::chrono::steady_clock::now();
-        for (int n = 0; n < 1000; ++n) {
+        std::vector<double> recent;
+        for (int n = 0; n < 10000; ++n) {
+            m_timer.start(m_stream);
             (void)impl.run(args);
+            m_timer.stop(m_stream);
+            recent.push_back(m_timer.seconds());
             synchronize_device();
-            if (n >= 2 && std::chrono::steady_clock::now() - start > std::chrono::milliseconds(20)) break;
+            if (recent.size() > 5) recent.erase(recent.begin());
+            const bool stable = recent.size() == 5 && summarize(recent).cv < 0.05;
+            if ((n >= 2 && stable) || std::chrono::steady_clock::now() - start > std::chrono::seconds(1)) break;
         }
         done = true;
     }
@@ -341,12 +451,13 @@ private:
     std::optional<implementation_module> m_candidate;
     l2_flusher m_flusher;
     std::optional<device_inputs> m_timing_inputs;
-    std::optional<std::vector<host_tensor>> m_timing_expected;
     std::optional<device_outputs> m_reference_timing_outputs;
     std::optional<device_outputs> m_candidate_timing_outputs;
     std::optional<failure> m_failure;
     std::string m_skip_message;
     size_set m_sizes;
+    std::uint64_t m_launches = 0;
+    bool m_cache_probed = false;
     bool m_reference_warm = false;
     bool m_candidate_warm = false;
     json m_verdict;
@@ -428,6 +539,7 @@ int run_bench(const bench_config& config, int argc, char** argv) {
         const device_info device = query_device();
         session = std::make_unique<bench_session>(config, device);
         add_context(config, device);
+        session->measure_floors();
         if (session->is_candidate()) {
             session->check_candidate();
         } else {

@@ -126,6 +126,15 @@ void device_memory::download(void* destination, std::size_t bytes) const {
     HIPKB_HIP_CHECK(hipMemcpy(destination, m_data, bytes, hipMemcpyDeviceToHost));
 }
 
+void device_memory::download_range(std::size_t offset, void* destination, std::size_t bytes) const {
+    HIPKB_HIP_CHECK(hipMemcpy(destination, static_cast<const char*>(m_data) + offset, bytes, hipMemcpyDeviceToHost));
+}
+
+void device_memory::fill_range(std::size_t offset, std::size_t bytes, unsigned char value, const stream& on) {
+    HIPKB_HIP_CHECK(hipMemsetAsync(static_cast<char*>(m_data) + offset, value, bytes,
+                                   static_cast<hipStream_t>(on.handle())));
+}
+
 void device_memory::fill(unsigned char value, const stream& on) {
     HIPKB_HIP_CHECK(hipMemsetAsync(m_data, value, m_bytes, static_cast<hipStream_t>(on.handle())));
 }

@@ -77,6 +77,12 @@ device_memory& device_memory::operator=(device_memory&& other) noexcept {
 void device_memory::upload(const void* source, std::size_t bytes) { std::memcpy(m_data, source, bytes); }
 void device_memory::download(void* destination, std::size_t bytes) const { std::memcpy(destination, m_data, bytes); }
 void device_memory::fill(unsigned char value, const stream&) { std::memset(m_data, value, m_bytes); }
+void device_memory::download_range(std::size_t offset, void* destination, std::size_t bytes) const {
+    std::memcpy(destination, static_cast<const char*>(m_data) + offset, bytes);
+}
+void device_memory::fill_range(std::size_t offset, std::size_t bytes, unsigned char value, const stream&) {
+    std::memset(static_cast<char*>(m_data) + offset, value, bytes);
+}
 
 event_timer::event_timer() = default;
 event_timer::~event_timer() = default;

@@ -216,7 +216,12 @@ std::string replace_body(std::string_view source, const function_location& where
     std::string out;
     out.reserve(source.size() + new_body.size());
     out.append(source.substr(0, where.body_begin));
-    const std::string_view body = trim(new_body);
+    // Drop blank lines around the new body but keep its first line's indent.
+    std::string_view body = new_body;
+    while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back())) != 0) body.remove_suffix(1);
+    const std::size_t first_line = body.find_first_not_of(" \t\r\n");
+    const std::size_t line_start = first_line == std::string_view::npos ? body.size() : body.rfind('\n', first_line);
+    body.remove_prefix(line_start == std::string_view::npos ? 0 : line_start + 1);
     out += '\n';
     out.append(body);
     out += '\n';

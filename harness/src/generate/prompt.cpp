@@ -106,6 +106,12 @@ std::string launch_rule(const generate_settings& s) {
            "`hipGetLastError()` (0 on success).";
 }
 
+// Templates put their own line breaks around values.
+std::string trim_end(std::string text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
+    return text;
+}
+
 }  // namespace
 
 std::span<const std::pair<std::string_view, std::string_view>> prompt_placeholders() { return placeholder_table; }
@@ -258,7 +264,7 @@ problem_prompt build_prompt(const generate_settings& settings, const problem_ent
         {"problem", spec.name},
         {"title", spec.title},
         {"level", std::to_string(spec.level)},
-        {"spec", describe_spec(spec)},
+        {"spec", trim_end(describe_spec(spec))},
         {"platform", settings.platform},
         {"platform_description", platform_description(settings)},
         {"arch", settings.arch},
@@ -267,7 +273,7 @@ problem_prompt build_prompt(const generate_settings& settings, const problem_ent
         {"launch_rule", launch_rule(settings)},
         {"entry_header", std::string(detail::entry_header_text())},
         {"reference_file", out.reference_file.filename().string()},
-        {"reference_source", out.reference_source},
+        {"reference_source", trim_end(out.reference_source)},
     };
     if (settings.mode == "function_body") {
         try {

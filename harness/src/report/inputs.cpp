@@ -17,11 +17,25 @@ namespace {
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
+// The manifest of a results folder: the one given, else the folder's own or
+// its parent's (build/results -> build/hipkb_manifest.json), but only if it
+// names this folder as its results_dir, so that a folder that merely sits
+// inside a build is not mistaken for that build's results.
 std::optional<fs::path> find_manifest(const fs::path& dir, const input_options& options) {
     if (options.manifest) return options.manifest;
     std::error_code ignored;
+    const fs::path target = fs::weakly_canonical(dir, ignored);
     for (const fs::path& candidate : {dir / "hipkb_manifest.json", dir.parent_path() / "hipkb_manifest.json"}) {
-        if (fs::is_regular_file(candidate, ignored)) return candidate;
+        if (!fs::is_regular_file(candidate, ignored)) continue;
+        try {
+            const json manifest = detail::read_json_file(candidate);
+            if (manifest.is_object() && manifest.contains("results_dir") && manifest["results_dir"].is_string() &&
+                fs::weakly_canonical(manifest["results_dir"].get<std::string>(), ignored) == target) {
+                return candidate;
+            }
+        } catch (const std::exception&) {
+            // Not this folder's manifest.
+        }
     }
     return std::nullopt;
 }

@@ -100,15 +100,17 @@ json merge_results(const std::vector<results_input>& inputs) {
         for (std::size_t i = 0; i < candidate_list.size(); ++i) {
             json entry = candidate_list[i];
             rename(entry);
-            keep(candidates, candidate_order, candidate_id(entry), std::move(entry),
-                 fmt::format("{} (candidates[{}])", input.source, i), "candidate");
+            const std::string key = candidate_id(entry);  // before `entry` is moved away
+            keep(candidates, candidate_order, key, std::move(entry), fmt::format("{} (candidates[{}])", input.source, i),
+                 "candidate");
         }
         const json& problem_list = input.results["problems"];
         for (std::size_t i = 0; i < problem_list.size(); ++i) {
             json entry = problem_list[i];
             rename(entry);
-            keep(problems, problem_order, entry["problem"].get<std::string>(), std::move(entry),
-                 fmt::format("{} (problems[{}])", input.source, i), "reference bench of problem");
+            const std::string key = entry["problem"].get<std::string>();
+            keep(problems, problem_order, key, std::move(entry), fmt::format("{} (problems[{}])", input.source, i),
+                 "reference bench of problem");
         }
         for (const json& source : input.results.value("sources", json::array())) sources.push_back(source);
     }

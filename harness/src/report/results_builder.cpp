@@ -228,11 +228,10 @@ public:
         machine["benchmark_library"] = optional_text(file, "library_version", std::nullopt);
         if (file == nullptr) {
             // A bench that left no Google Benchmark output (skipped, crashed)
-            // ran on this host: reuse the machine seen there, if any.
+            // ran where the others did: reuse a machine of its platform, if
+            // any (build_results registers those first).
             for (const json& known : m_machines) {
-                if (known["host_name"] == machine["host_name"] && known["platform"] == machine["platform"]) {
-                    return known["id"].get<std::string>();
-                }
+                if (known["platform"] == machine["platform"]) return known["id"].get<std::string>();
             }
         }
         const std::string key = machine.dump();
@@ -465,25 +464,31 @@ void set_result_files(bench_record& record, const fs::path& results_dir) {
 
 json build_results(const std::vector<bench_record>& records, const build_context& context) {
     machine_registry machines(context);
+    std::vector<loaded_files> loaded;
+    loaded.reserve(records.size());
+    for (const bench_record& record : records) {
+        loaded.push_back(load(record));
+        if (loaded.back().gbench) (void)machines.id_for(&*loaded.back().gbench);
+    }
     std::map<std::string, json> problems;  // by name
     std::map<std::string, json> baselines;
     json candidates = json::array();
 
     // References first, so that candidates can fall back on their times.
-    for (const bench_record& record : records) {
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const bench_record& record = records[i];
         if (record.kind != "reference") continue;
-        const loaded_files files = load(record);
-        std::vector<std::string> errors = files.errors;
-        json entry = reference_problem_entry(record, files, machines, errors);
+        std::vector<std::string> errors = loaded[i].errors;
+        json entry = reference_problem_entry(record, loaded[i], machines, errors);
         entry["input_errors"] = errors;
         if (entry["reference"].is_object()) baselines[record.problem] = entry["reference"];
         problems[record.problem] = entry;
     }
-    for (const bench_record& record : records) {
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const bench_record& record = records[i];
         if (record.kind == "reference") continue;
-        const loaded_files files = load(record);
-        std::vector<std::string> errors = files.errors;
-        json entry = candidate_entry(record, files, machines, errors);
+        std::vector<std::string> errors = loaded[i].errors;
+        json entry = candidate_entry(record, loaded[i], machines, errors);
         entry["input_errors"] = errors;
         set_speedup(entry, baselines);
         if (problems.count(record.problem) == 0) {

@@ -94,6 +94,11 @@ json group_metrics(const group_input& group, const std::vector<std::string>& pro
     for (const std::size_t k : ks) {
         if (k == 1 || k <= most_samples) used_ks.push_back(k);
     }
+    // Best of all samples, whatever k the options asked for.
+    if (most_samples > 1 && std::find(used_ks.begin(), used_ks.end(), most_samples) == used_ks.end()) {
+        used_ks.push_back(most_samples);
+    }
+    std::sort(used_ks.begin(), used_ks.end());
     json pass = json::object();
     json fast_at_k = json::object();
     for (const std::size_t k : used_ks) pass[std::to_string(k)] = pass_at_k(samples, problems, k);
@@ -161,14 +166,13 @@ json skipped_runs(const json& results) {
     return {{"benches", benches}, {"skipped", skipped}, {"reasons", reasons}};
 }
 
-json per_problem_rows(const json& results, const std::vector<std::string>& problems,
+// `candidates` and `problem_entries` are the results' arrays; the rows point into them.
+json per_problem_rows(const json& candidate_list, const json& problem_list, const std::vector<std::string>& problems,
                       const std::map<std::string, int>& levels) {
     std::map<std::string, std::vector<const json*>> by_problem;
-    for (const json& c : results.value("candidates", json::array())) {
-        by_problem[string_field(c, "problem")].push_back(&c);
-    }
+    for (const json& c : candidate_list) by_problem[string_field(c, "problem")].push_back(&c);
     std::map<std::string, const json*> problem_entries;
-    for (const json& p : results.value("problems", json::array())) problem_entries[string_field(p, "problem")] = &p;
+    for (const json& p : problem_list) problem_entries[string_field(p, "problem")] = &p;
 
     json rows = json::array();
     for (const std::string& problem : problems) {
@@ -298,7 +302,7 @@ json compute_summary(const json& results, const summary_options& options) {
         level_groups[name] = group_metrics(by_level[name], level_problems, thresholds, options.ks, p_end);
     }
     summary["by_level"] = level_groups;
-    summary["per_problem"] = per_problem_rows(results, problems, levels);
+    summary["per_problem"] = per_problem_rows(candidates, problem_entries, problems, levels);
     return summary;
 }
 

@@ -16,13 +16,16 @@ using json = nlohmann::json;
 // Enough rows to see the shape of a run; the rest is in report.md.
 constexpr std::size_t problem_rows = 30;
 
+// "3 ok, 2 failed, 1 crashed, 1 not_run": how the candidate runs ended
+// (failed: a non-zero exit, e.g. for a wrong result).
 std::string status_counts(const json& counts) {
     std::string out;
+    bool only_ok = true;
     for (const auto& [status, n] : counts["status"].items()) {
-        if (status == "ok") continue;
         out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n.get<long long>(), status);
+        only_ok = only_ok && status == "ok";
     }
-    return out;
+    return only_ok ? std::string{} : out;
 }
 
 }  // namespace
@@ -38,7 +41,7 @@ std::string terminal_summary(const json& input) {
     out += "\n";
     for (const std::string& line : detail::headline(results)) out += line + "\n";
     const std::string other = status_counts(results["summary"]["counts"]);
-    if (!other.empty()) out += "Not run normally: " + other + ".\n";
+    if (!other.empty()) out += fmt::format("Candidate runs: {}.\n", other);
     const json& by_model = results["summary"]["by_model"];
     if (by_model.size() > 1) {
         for (const auto& [model, group] : by_model.items()) {

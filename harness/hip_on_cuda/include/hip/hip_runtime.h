@@ -48,7 +48,6 @@
 #include <cuda/std/__functional/invoke.h>
 #endif
 
-#include <type_traits>
 
 // ---------------------------------------------------------------------------
 // Compilation-mode macros HIP code tests with #if

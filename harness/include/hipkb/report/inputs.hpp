@@ -12,7 +12,8 @@ namespace hipkb::report {
 
 struct input_options {
     // The manifest for results folders; when absent, a folder's own
-    // hipkb_manifest.json or its parent's (build/results -> build/) is used.
+    // hipkb_manifest.json or its parent's (build/results -> build/) is used
+    // if its results_dir is that folder.
     std::optional<std::filesystem::path> manifest;
 };
 

@@ -179,7 +179,7 @@ figure distribution_figure(const json& results, const fs::path& dir) {
                                "set ylabel 'speedup (reference / candidate)'\nset logscale y\n"
                                "set style boxplot nooutliers\nset style fill solid 0.25 border\nset boxwidth 0.5\n" +
                                fmt::format("set xrange [0.5:{}]\nset xtics ({}) rotate by -20\n", static_cast<double>(models.size()) + 0.5, tics) +
-                               "set grid ytics\n"
+                               "set grid ytics\nset offsets 0, 0, graph 0.08, graph 0.08\n"
                                "plot " + plots + ", 1 with lines dashtype 2 lc rgb '#888888' title 'speedup 1'\n";
     std::tie(fig.svg, fig.missing) = run_gnuplot(dir, "distribution", script);
     return fig;
@@ -225,7 +225,7 @@ figure problems_figure(const json& results, const fs::path& dir) {
                                "set ylabel 'speedup (reference / candidate)'\nset logscale y\n" +
                                fmt::format("set xrange [0.5:{}]\nset xtics ({}) rotate by -45 font 'Sans,9'\n",
                                            static_cast<double>(problems.size()) + 0.5, tics) +
-                               "set grid ytics\nset key outside top right\nset bmargin 8\n"
+                               "set grid ytics\nset key outside top right\nset bmargin 8\nset offsets 0, 0, graph 0.08, graph 0.08\n"
                                "plot " + plots + ", 1 with lines dashtype 2 lc rgb '#888888' title 'speedup 1'\n";
     std::tie(fig.svg, fig.missing) = run_gnuplot(dir, "problems", script);
     return fig;

@@ -266,10 +266,11 @@ std::vector<std::string> warnings(const json& results) {
     for (const json& c : results["candidates"]) visit(c);
     for (const json& p : results["problems"]) visit(p);
     if (not_run > 0) {
-        out.push_back(fmt::format("{} candidates have no results (not run yet, or their output is missing).", not_run));
+        out.push_back(fmt::format("{} of {} candidates have no results (not run yet, or their output is missing).",
+                                  not_run, results["candidates"].size()));
     }
     if (unreadable > 0) {
-        out.push_back(fmt::format("{} benches had result files that could not be read (see \"input_errors\" in "
+        out.push_back(fmt::format("Result files of {} bench(es) could not be read (see \"input_errors\" in "
                                   "report.json); first: {}",
                                   unreadable, truncate(first_error, 300)));
     }

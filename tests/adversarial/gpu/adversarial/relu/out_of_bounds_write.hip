@@ -1,0 +1,34 @@
+// Adversarial candidate "out_of_bounds_write": a ReLU kernel with an
+// off-by-one bound (i <= n), so one thread writes y[n], one element past the
+// end of the output. Every element the checker compares is right, so an
+// elementwise check alone passes it, while on a device it silently corrupts
+// whatever allocation follows (often another tensor of the same model).
+// The stray thread writes zero instead of reading x[n], so the bug cannot
+// turn into a memory fault on the input side. Caught by the guard bytes: the
+// harness allocates every output with guard regions before and after it,
+// fills them with 0xA5 and checks them after every launch, so the first
+// correctness launch already reports out_of_bounds_write.
+#include <hip/hip_runtime.h>
+#include <hipkb/entry.h>
+
+namespace {
+
+__global__ void relu_kernel(const float* x, float* y, int64_t n) {
+    const int64_t stride = static_cast<int64_t>(gridDim.x) * blockDim.x;
+    for (int64_t i = static_cast<int64_t>(blockIdx.x) * blockDim.x + threadIdx.x; i <= n; i += stride) {
+        y[i] = i < n ? fmaxf(x[i], 0.0f) : 0.0f;
+    }
+}
+
+}  // namespace
+
+extern "C" int hipkb_run(const hipkb_args* args) {
+    const auto* x = static_cast<const float*>(args->inputs[0]);
+    auto* y = static_cast<float*>(args->outputs[0]);
+    const int64_t n = args->dims[0] * args->dims[1];
+    constexpr int block = 256;
+    const int64_t blocks_needed = (n + 1 + block - 1) / block;
+    const int grid = static_cast<int>(blocks_needed < 65536 ? blocks_needed : 65536);
+    relu_kernel<<<grid, block, 0, static_cast<hipStream_t>(args->stream)>>>(x, y, n);
+    return static_cast<int>(hipGetLastError());
+}
