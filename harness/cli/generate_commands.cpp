@@ -107,7 +107,9 @@ struct settings_flags {
 
 std::string placeholder_help() {
     std::string text = "Template placeholders ({{name}}):\n";
-    for (const auto& [name, what] : prompt_placeholders()) text += fmt::format("  {:<22} {}\n", name, what);
+    for (const auto& [name, what] : prompt_placeholders()) {
+        text += fmt::format("  {:<26} {}\n", fmt::format("{{{{{}}}}}", name), what);
+    }
     return text;
 }
 

@@ -73,15 +73,19 @@ void add_report(CLI::App& app) {
         "Prints a table and the headline numbers, and writes report.md, report.json and report.html\n"
         "(plots drawn by gnuplot, inline; opens offline). Inputs: results folders (build/results; the\n"
         "manifest is found beside them), results JSON files (report.json too) or Google Benchmark JSON\n"
-        "files; several inputs are merged as by `hipkb merge`.");
+        "files; several inputs are merged as by `hipkb merge`. Exit status 0, or 2 when an input\n"
+        "cannot be read (the message names the file and the place).");
     sub->add_option("inputs", flags->inputs, "Results folders or JSON files")->required();
     sub->add_option("-o,--output-dir", flags->output_dir, "Folder for report.md, report.json and report.html")
         ->envname("HIPKB_REPORT_DIR")
         ->capture_default_str();
     sub->add_option("--manifest", flags->manifest,
-                    "hipkb_manifest.json for results folders (default: the folder's own or its parent's)")
+                    "hipkb_manifest.json for results folders (default: the folder's own or its parent's,\n"
+                    "if it names that folder as its results_dir)")
         ->envname("HIPKB_MANIFEST");
-    sub->add_option("--k", flags->ks, "k values for pass@k and fast_p@k, comma-separated")
+    sub->add_option("--k", flags->ks,
+                    "k values for pass@k and fast_p@k, comma-separated; k above the most samples any problem\n"
+                    "has is left out, and that most (best of all samples) is always shown")
         ->delimiter(',')
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
@@ -120,7 +124,7 @@ void add_compare(CLI::App& app) {
         "geometric-mean change. OLD and NEW are each a Google Benchmark JSON file, a results JSON file\n"
         "(report.json too), or a folder of either.\n"
         "Exit status: 0 when no regression (or no --fail-on-regression), 1 on a regression,\n"
-        "2 on bad input.");
+        "2 when an input cannot be read.");
     sub->add_option("old", flags->old_input, "Baseline results (file or folder)")->required();
     sub->add_option("new", flags->new_input, "New results (file or folder)")->required();
     sub->add_option("--fail-on-regression", flags->fail_on_regression,
@@ -173,7 +177,7 @@ void add_merge(CLI::App& app) {
         "Inputs as for `hipkb report`.");
     sub->add_option("inputs", flags->inputs, "Results folders or JSON files")->required();
     sub->add_option("-o,--output", flags->output, "The merged results JSON")->required();
-    sub->add_option("--manifest", flags->manifest, "hipkb_manifest.json for results folders")
+    sub->add_option("--manifest", flags->manifest, "hipkb_manifest.json for results folders (as for `hipkb report`)")
         ->envname("HIPKB_MANIFEST");
     sub->callback([flags] {
         report::input_options options;

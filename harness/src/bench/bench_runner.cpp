@@ -13,6 +13,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -207,6 +208,38 @@ public:
             if (!outputs_match(*got, expected, seed, "")) return;
         }
         m_verdict["correct"] = true;
+    }
+
+    // Launches per repetition: enough for `target_seconds` of measured time,
+    // but no more than `max_wall_seconds` of wall time per repetition (the
+    // cache flush and checks around each launch cost more than a tiny kernel).
+    // Google Benchmark's own search would run a 1 us kernel a million times.
+    benchmark::IterationCount calibrate(bool candidate, double target_seconds, double max_wall_seconds) {
+        prepare_timing();
+        const implementation_module& impl = candidate ? *m_candidate : m_reference;
+        device_outputs& outputs = candidate ? *m_candidate_timing_outputs : *m_reference_timing_outputs;
+        const hipkb_args args = make_args(*m_timing_inputs, outputs, m_stream);
+        warm_up(impl, args, candidate ? m_candidate_warm : m_reference_warm);
+        std::vector<double> event_times;
+        std::vector<double> wall_times;
+        for (int n = 0; n < 3; ++n) {
+            const auto wall_start = std::chrono::steady_clock::now();
+            m_timing_inputs->perturb(m_launches++, m_stream);
+            outputs.poison(m_stream);
+            m_flusher.flush(m_stream);
+            m_timer.start(m_stream);
+            (void)impl.run(args);
+            m_timer.stop(m_stream);
+            event_times.push_back(m_timer.seconds());
+            synchronize_device();
+            wall_times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count());
+        }
+        const double per_launch = std::max(median(event_times), 1e-9);
+        const double per_iteration_wall = std::max(median(wall_times), 1e-9);
+        const double wanted = std::ceil(target_seconds / per_launch);
+        const double affordable = std::floor(max_wall_seconds / per_iteration_wall);
+        const double chosen = std::clamp(std::min(wanted, affordable), 1.0, 100000.0);
+        return static_cast<benchmark::IterationCount>(chosen);
     }
 
     // Time one implementation; a candidate is also checked for escaping the
@@ -468,7 +501,18 @@ private:
 struct parsed_args {
     std::vector<std::string> benchmark_args;
     std::optional<std::filesystem::path> verdict_out;
+    double min_time = 0.1;  // measured seconds wanted per repetition
+    double max_wall = 1.0;  // wall seconds allowed per repetition
 };
+
+double seconds_flag(const std::string& arg, const std::string& prefix) {
+    try {
+        const double value = std::stod(arg.substr(prefix.size()));
+        if (value > 0) return value;
+    } catch (const std::exception&) {
+    }
+    throw std::invalid_argument(fmt::format("{}: expected a positive number of seconds", arg));
+}
 
 parsed_args parse_args(int argc, char** argv) {
     parsed_args parsed;
@@ -481,14 +525,26 @@ parsed_args parse_args(int argc, char** argv) {
             parsed.verdict_out = arg.substr(std::string("--hipkb_verdict_out=").size());
             continue;
         }
+        // Launch counts are chosen by calibrate(); these set its targets.
+        for (const std::string prefix : {"--benchmark_min_time=", "--hipkb_min_time="}) {
+            if (arg.rfind(prefix, 0) == 0) {
+                parsed.min_time = seconds_flag(arg, prefix);
+                has_min_time = true;
+            }
+        }
+        if (has_min_time && (arg.rfind("--benchmark_min_time=", 0) == 0 || arg.rfind("--hipkb_min_time=", 0) == 0)) {
+            continue;
+        }
+        if (arg.rfind("--hipkb_max_wall=", 0) == 0) {
+            parsed.max_wall = seconds_flag(arg, "--hipkb_max_wall=");
+            continue;
+        }
         has_repetitions = has_repetitions || arg.rfind("--benchmark_repetitions", 0) == 0;
-        has_min_time = has_min_time || arg.rfind("--benchmark_min_time", 0) == 0;
         parsed.benchmark_args.push_back(arg);
     }
     // Five repetitions give the median, the CV and the U test something to
-    // work with; 0.1 s each keeps a whole corpus run short.
+    // work with.
     if (!has_repetitions) parsed.benchmark_args.emplace_back("--benchmark_repetitions=5");
-    if (!has_min_time) parsed.benchmark_args.emplace_back("--benchmark_min_time=0.1");
     return parsed;
 }
 
@@ -522,7 +578,13 @@ void add_context(const bench_config& config, const device_info& device) {
 }  // namespace
 
 int run_bench(const bench_config& config, int argc, char** argv) {
-    parsed_args args = parse_args(argc, argv);
+    parsed_args args;
+    try {
+        args = parse_args(argc, argv);
+    } catch (const std::invalid_argument& error) {
+        fmt::print(stderr, "hipkb: {}\n", error.what());
+        return 2;
+    }
     if (const auto reason = device_unavailable_reason()) {
         fmt::print("SKIPPED: {}: {}\n", config.test_name, *reason);
         return exit_skipped;
@@ -554,17 +616,21 @@ int run_bench(const bench_config& config, int argc, char** argv) {
 
     const std::string problem = config.problem;
     bench_session* s = session.get();
-    benchmark::RegisterBenchmark((problem + "/reference").c_str(),
-                                 [s](benchmark::State& state) { s->time(state, false); })
-        ->UseManualTime()
-        ->Unit(benchmark::kMicrosecond);
-    if (session->is_candidate()) {
-        const std::string name = fmt::format("{}/{}/{}", problem, config.run, config.sample);
-        benchmark::RegisterBenchmark(name.c_str(), [s](benchmark::State& state) { s->time(state, true); })
-            ->UseManualTime()
-            ->Unit(benchmark::kMicrosecond);
-    }
     try {
+        const auto reference_iterations = s->calibrate(false, args.min_time, args.max_wall);
+        benchmark::RegisterBenchmark((problem + "/reference").c_str(),
+                                     [s](benchmark::State& state) { s->time(state, false); })
+            ->UseManualTime()
+            ->Iterations(reference_iterations)
+            ->Unit(benchmark::kMicrosecond);
+        if (s->is_candidate()) {
+            const std::string name = fmt::format("{}/{}/{}", problem, config.run, config.sample);
+            auto* candidate = benchmark::RegisterBenchmark(name.c_str(),
+                                                           [s](benchmark::State& state) { s->time(state, true); });
+            candidate->UseManualTime()->Unit(benchmark::kMicrosecond);
+            // A failed candidate is not launched at all.
+            candidate->Iterations(s->candidate_failed() ? 1 : s->calibrate(true, args.min_time, args.max_wall));
+        }
         benchmark::RunSpecifiedBenchmarks();
     } catch (const std::exception& error) {
         fmt::print(stderr, "hipkb: {}: {}\n", config.test_name, error.what());

@@ -2,6 +2,7 @@
 
 #include <hipkb/atomic_file.hpp>
 #include <hipkb/generate/answer_writer.hpp>
+#include <hipkb/generate/background_writer.hpp>
 #include <hipkb/generate/metadata.hpp>
 #include <hipkb/generate/progress.hpp>
 #include <hipkb/generate/prompt.hpp>
@@ -10,6 +11,9 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <mutex>
+#include <tuple>
 #include <unordered_map>
 
 namespace hipkb::generator {
@@ -113,25 +117,35 @@ generate_result generate_run(generate_settings settings, provider& source, const
         return std::nullopt;
     };
 
-    const auto on_result = [&](job_result&& r) {
-        const std::size_t p = index_of.at(r.label.problem);
-        problem_summary& entry = summary.problems[p];
-        const problem_prompt& prompt = prompts[p];
-        const std::int64_t index = std::stoll(r.label.sample.substr(1));
-        const sample_record record = make_record(settings, source.name(), prompt, r.label.sample, settings.seed + index);
-        if (r.ok) {
-            entry.tokens_in += r.response.prompt_tokens;
-            entry.tokens_out += r.response.completion_tokens;
-        }
-        const stored_answer stored = store_answer(store, settings.record_dir, prompt, record, r);
-        if (stored.ok) {
-            ++entry.generated;
-            progress.add_done(r.response.prompt_tokens, r.response.completion_tokens);
-        } else {
-            ++entry.failed;
-            summary.failures.push_back({record.problem, record.sample, stored.reason, stored.message});
-            progress.add_failed();
-        }
+    // Results are written by a few threads beside the request loop; `shared`
+    // guards the summary and the progress line they update.
+    std::mutex shared;
+    const std::size_t writers = static_cast<std::size_t>(std::clamp<std::int64_t>(settings.concurrency, 1, 8));
+    background_writer writer(writers, 2 * static_cast<std::size_t>(settings.concurrency));
+    const auto on_result = [&](job_result&& finished) {
+        auto r = std::make_shared<job_result>(std::move(finished));
+        writer.submit([&, r] {
+            const std::size_t p = index_of.at(r->label.problem);
+            const problem_prompt& prompt = prompts[p];
+            const std::int64_t index = std::stoll(r->label.sample.substr(1));
+            const sample_record record =
+                make_record(settings, source.name(), prompt, r->label.sample, settings.seed + index);
+            const stored_answer stored = store_answer(store, settings.record_dir, prompt, record, *r);
+            std::lock_guard lock(shared);
+            problem_summary& entry = summary.problems[p];
+            if (r->ok) {
+                entry.tokens_in += r->response.prompt_tokens;
+                entry.tokens_out += r->response.completion_tokens;
+            }
+            if (stored.ok) {
+                ++entry.generated;
+                progress.add_done(r->response.prompt_tokens, r->response.completion_tokens);
+            } else {
+                ++entry.failed;
+                summary.failures.push_back({record.problem, record.sample, stored.reason, stored.message});
+                progress.add_failed();
+            }
+        });
     };
 
     scheduler_settings scheduling;
@@ -143,9 +157,17 @@ generate_result generate_run(generate_settings settings, provider& source, const
     scheduling.tokens_per_minute = settings.tokens_per_minute;
     scheduling.jitter_seed = options.jitter_seed;
     request_scheduler scheduler(source, scheduling);
-    const bool completed =
-        scheduler.run(next_job, on_result, options.should_stop, [&] { progress.tick(); });
+    const bool completed = scheduler.run(next_job, on_result, options.should_stop, [&] {
+        std::lock_guard lock(shared);
+        progress.tick();
+    });
+    // Answers that arrived are written even after an interruption.
+    writer.drain();
     progress.finish();
+    // Failures in the order of their samples, not of the writer threads.
+    std::sort(summary.failures.begin(), summary.failures.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.problem, a.sample) < std::tie(b.problem, b.sample);
+    });
     result.peak_in_flight = scheduler.peak_in_flight();
 
     for (auto& entry : summary.problems) {

@@ -49,7 +49,10 @@ bool rate_limiter::try_acquire(clock::time_point now, std::int64_t tokens) {
 rate_limiter::clock::time_point rate_limiter::next_available(clock::time_point now, std::int64_t tokens) {
     m_requests.refill(now);
     m_tokens.refill(now);
-    return now + std::max(m_requests.time_until_ready(1.0), m_tokens.time_until_ready(static_cast<double>(tokens)));
+    // The buckets' levels are as of their last update, which may be later
+    // than `now` when callers pass slightly stale times.
+    const clock::time_point base = std::max({now, m_requests.updated(), m_tokens.updated()});
+    return base + std::max(m_requests.time_until_ready(1.0), m_tokens.time_until_ready(static_cast<double>(tokens)));
 }
 
 void rate_limiter::settle(std::int64_t reserved, std::int64_t used) {

@@ -137,8 +137,8 @@ bool request_scheduler::run(const job_source& next, const result_sink& done, con
                 continue;
             }
 
-            result.raw_body = std::move(outcome.body);
             result.message = describe_failure(outcome);
+            result.raw_body = std::move(outcome.body);
             if (is_retryable(outcome) && entry.attempts < m_settings.retry.max_attempts) {
                 auto delay = backoff_delay(m_settings.retry, entry.attempts, random);
                 if (outcome.retry_after) {

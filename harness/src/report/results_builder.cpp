@@ -218,8 +218,8 @@ public:
         json machine;
         machine["platform"] = optional_text(file, "hipkb.platform", m_context.platform);
         machine["device"] = optional_text(file, "hipkb.device", std::nullopt);
-        machine["driver"] = optional_text(file, "hipkb.driver", std::nullopt);
-        machine["runtime"] = optional_text(file, "hipkb.runtime", std::nullopt);
+        machine["driver"] = optional_text(file, "hipkb.driver_version", std::nullopt);
+        machine["runtime"] = optional_text(file, "hipkb.runtime_version", std::nullopt);
         machine["warp_size"] = optional_text(file, "hipkb.warp_size", std::nullopt);
         machine["compiler"] = m_context.compiler ? json(*m_context.compiler) : json(nullptr);
         machine["gpu_targets"] = m_context.gpu_targets ? json(*m_context.gpu_targets) : json(nullptr);

@@ -53,7 +53,7 @@ json read_json(const fs::path& file) { return json::parse(slurp(file)); }
 TEST(GenerateRun, writes_every_sample_once_with_its_metadata_even_when_first_attempts_fail) {
     scoped_env key(key_variable, secret_key);
     test_server server([](const received_request& r) {
-        return r.attempt == 1 ? reply{reply::kind::status, 500, "{}"} : reply{};
+        return r.attempt == 1 ? status_reply(500, "{}") : ok_reply();
     });
     temp_dir out;
     const generate_result result = generate_run(settings_for(server, out.path(), 3), quiet());
@@ -63,7 +63,9 @@ TEST(GenerateRun, writes_every_sample_once_with_its_metadata_even_when_first_att
     EXPECT_EQ(server.request_count(), 18U);  // each sample: a 500, then one success
     std::set<std::pair<std::string, std::int64_t>> answered;
     for (const auto& r : server.requests()) {
-        if (r.attempt == 2) EXPECT_TRUE(answered.insert({r.problem, r.seed}).second) << r.problem << r.seed;
+        if (r.attempt == 2) {
+            EXPECT_TRUE(answered.insert({r.problem, r.seed}).second) << r.problem << r.seed;
+        }
     }
     EXPECT_EQ(answered.size(), 9U);
     for (const std::string problem : {"bias_relu", "vadd", "vscale"}) {
@@ -108,9 +110,9 @@ TEST(GenerateRun, writes_every_sample_once_with_its_metadata_even_when_first_att
 TEST(GenerateRun, failures_are_recorded_with_reasons_and_the_raw_answer_and_a_rerun_retries_only_them) {
     scoped_env key(key_variable, secret_key);
     test_server server([](const received_request& r) {
-        if (r.problem == "vadd") return reply{reply::kind::answer, 200, "I would vectorise it, but here is no code."};
-        if (r.problem == "bias_relu") return reply{reply::kind::status, 400, R"({"error":{"message":"bad request"}})"};
-        return reply{};
+        if (r.problem == "vadd") return answer_reply("I would vectorise it, but here is no code.");
+        if (r.problem == "bias_relu") return status_reply(400, R"({"error":{"message":"bad request"}})");
+        return ok_reply();
     });
     temp_dir out;
     generate_settings s = settings_for(server, out.path(), 2);
@@ -132,7 +134,7 @@ TEST(GenerateRun, failures_are_recorded_with_reasons_and_the_raw_answer_and_a_re
     EXPECT_EQ(manifest["totals"]["present"], 2);
 
     // The server is fixed; a rerun asks only for the four failed samples.
-    server.set_script([](const received_request&) { return reply{}; });
+    server.set_script([](const received_request&) { return ok_reply(); });
     const std::size_t before = server.request_count();
     const generate_result second = generate_run(s, quiet());
     EXPECT_EQ(second.exit_code(), 0);
@@ -154,9 +156,9 @@ TEST(GenerateRun, the_api_key_appears_in_no_written_file) {
     // The server echoes the Authorization header into answers and errors.
     test_server server([](const received_request& r) {
         const std::string auth = r.headers.count("authorization") ? r.headers.at("authorization") : "";
-        if (r.problem == "vadd") return reply{reply::kind::status, 403, R"({"error":{"message":"denied for )" + auth + "\"}}"};
-        if (r.problem == "vscale") return reply{reply::kind::answer, 200, "no code, but your header was " + auth};
-        return reply{reply::kind::answer, 200, "```hip\n// " + auth + "\n```\n"};
+        if (r.problem == "vadd") return status_reply(403, R"({"error":{"message":"denied for )" + auth + "\"}}");
+        if (r.problem == "vscale") return answer_reply("no code, but your header was " + auth);
+        return answer_reply("```hip\n// " + auth + "\n```\n");
     });
     temp_dir out;
     generate_settings s = settings_for(server, out.path(), 1);
@@ -174,7 +176,7 @@ TEST(GenerateRun, the_api_key_appears_in_no_written_file) {
 
 TEST(GenerateRun, a_missing_key_variable_is_an_error_that_names_the_variable_not_a_key) {
     scoped_env key(key_variable, std::nullopt);
-    test_server server([](const received_request&) { return reply{}; });
+    test_server server([](const received_request&) { return ok_reply(); });
     temp_dir out;
     try {
         (void)generate_run(settings_for(server, out.path(), 1), quiet());
@@ -188,7 +190,7 @@ TEST(GenerateRun, a_missing_key_variable_is_an_error_that_names_the_variable_not
 TEST(GenerateRun, an_interrupted_run_keeps_what_finished_and_a_rerun_completes_it) {
     scoped_env key(key_variable, secret_key);
     test_server server([](const received_request&) {
-        reply r{};
+        reply r = ok_reply();
         r.delay = 60ms;
         return r;
     });
@@ -215,7 +217,7 @@ TEST(GenerateRun, an_interrupted_run_keeps_what_finished_and_a_rerun_completes_i
 
 TEST(GenerateRun, recorded_responses_replay_to_the_same_candidates) {
     scoped_env key(key_variable, secret_key);
-    test_server server([](const received_request&) { return reply{}; });
+    test_server server([](const received_request&) { return ok_reply(); });
     temp_dir out;
     generate_settings s = settings_for(server, out.path(), 2);
     s.record_dir = (out.path() / "recorded").string();
@@ -238,7 +240,7 @@ TEST(GenerateRun, recorded_responses_replay_to_the_same_candidates) {
 
 TEST(GenerateRun, shards_split_the_problems_and_write_their_own_manifests) {
     scoped_env key(key_variable, secret_key);
-    test_server server([](const received_request&) { return reply{}; });
+    test_server server([](const received_request&) { return ok_reply(); });
     temp_dir out;
     generate_settings s = settings_for(server, out.path(), 1);
     s.shard = "1/2";

@@ -78,7 +78,7 @@ double gap_seconds(const received_request& a, const received_request& b) {
 }
 
 TEST(HttpRetry, success_sends_the_request_openai_expects) {
-    test_server server([](const received_request&) { return reply{}; });
+    test_server server([](const received_request&) { return ok_reply(); });
     const run_outcome out = run_jobs(server.base_url(), {});
     ASSERT_EQ(out.results.size(), 1U);
     const job_result& r = out.results[0];
@@ -104,8 +104,8 @@ TEST(HttpRetry, success_sends_the_request_openai_expects) {
 
 TEST(HttpRetry, a_429_waits_for_retry_after_in_seconds) {
     test_server server([](const received_request& r) {
-        if (r.attempt == 1) return reply{reply::kind::status, 429, R"({"error":{"message":"slow down"}})", {{"Retry-After", "1"}}};
-        return reply{};
+        if (r.attempt == 1) return status_reply(429, R"({"error":{"message":"slow down"}})", {{"Retry-After", "1"}});
+        return ok_reply();
     });
     const run_outcome out = run_jobs(server.base_url(), {});
     ASSERT_TRUE(out.results.at(0).ok) << out.results[0].message;
@@ -121,13 +121,13 @@ TEST(HttpRetry, a_429_with_retry_after_ms_holds_every_request_not_just_its_own) 
     // Two requests in flight; the first answer is a 429 asking for 400 ms. The
     // other request's retry (after its own 500) must also wait for the window.
     test_server server([](const received_request& r) {
-        if (r.attempt == 1 && r.seed == 0) return reply{reply::kind::status, 429, "{}", {{"retry-after-ms", "400"}}};
+        if (r.attempt == 1 && r.seed == 0) return status_reply(429, "{}", {{"retry-after-ms", "400"}});
         if (r.attempt == 1 && r.seed == 1) {
-            reply late{reply::kind::status, 500, "{}"};
+            reply late = status_reply(500, "{}");
             late.delay = 50ms;
             return late;
         }
-        return reply{};
+        return ok_reply();
     });
     fixture_options o;
     o.jobs = 2;
@@ -146,8 +146,8 @@ TEST(HttpRetry, a_429_with_retry_after_ms_holds_every_request_not_just_its_own) 
 
 TEST(HttpRetry, a_500_then_success_is_retried_after_the_backoff) {
     test_server server([](const received_request& r) {
-        if (r.attempt == 1) return reply{reply::kind::status, 500, R"({"error":{"message":"boom"}})"};
-        return reply{};
+        if (r.attempt == 1) return status_reply(500, R"({"error":{"message":"boom"}})");
+        return ok_reply();
     });
     fixture_options o;
     o.backoff_initial_s = 0.2;
@@ -162,7 +162,7 @@ TEST(HttpRetry, a_500_then_success_is_retried_after_the_backoff) {
 }
 
 TEST(HttpRetry, persistent_5xx_gives_up_after_max_attempts_with_growing_delays) {
-    test_server server([](const received_request&) { return reply{reply::kind::status, 503, R"({"error":{"message":"overloaded"}})"}; });
+    test_server server([](const received_request&) { return status_reply(503, R"({"error":{"message":"overloaded"}})"); });
     fixture_options o;
     o.max_attempts = 4;
     o.backoff_initial_s = 0.05;
@@ -186,7 +186,7 @@ TEST(HttpRetry, persistent_5xx_gives_up_after_max_attempts_with_growing_delays) 
 
 TEST(HttpRetry, an_answer_slower_than_the_timeout_is_abandoned_and_retried) {
     test_server server([](const received_request& r) {
-        reply slow{};
+        reply slow = ok_reply();
         if (r.attempt == 1) slow.delay = 700ms;
         return slow;
     });
@@ -202,7 +202,7 @@ TEST(HttpRetry, an_answer_slower_than_the_timeout_is_abandoned_and_retried) {
 
 TEST(HttpRetry, always_too_slow_is_a_timeout_failure) {
     test_server server([](const received_request&) {
-        reply slow{};
+        reply slow = ok_reply();
         slow.delay = 600ms;
         return slow;
     });
@@ -221,7 +221,7 @@ TEST(HttpRetry, always_too_slow_is_a_timeout_failure) {
 }
 
 TEST(HttpRetry, malformed_json_is_a_recorded_failure_not_retried) {
-    test_server server([](const received_request&) { return reply{reply::kind::malformed}; });
+    test_server server([](const received_request&) { return malformed_reply(); });
     const run_outcome out = run_jobs(server.base_url(), {});
     const job_result& r = out.results.at(0);
     EXPECT_FALSE(r.ok);
@@ -233,7 +233,7 @@ TEST(HttpRetry, malformed_json_is_a_recorded_failure_not_retried) {
 
 TEST(HttpRetry, a_dropped_connection_is_retried) {
     test_server server([](const received_request& r) {
-        return r.attempt == 1 ? reply{reply::kind::drop} : reply{};
+        return r.attempt == 1 ? drop_reply() : ok_reply();
     });
     const run_outcome out = run_jobs(server.base_url(), {});
     ASSERT_TRUE(out.results.at(0).ok) << out.results[0].message;
@@ -242,7 +242,7 @@ TEST(HttpRetry, a_dropped_connection_is_retried) {
 }
 
 TEST(HttpRetry, always_dropped_is_a_connection_error) {
-    test_server server([](const received_request&) { return reply{reply::kind::drop}; });
+    test_server server([](const received_request&) { return drop_reply(); });
     fixture_options o;
     o.max_attempts = 3;
     o.backoff_initial_s = 0.01;
@@ -255,7 +255,7 @@ TEST(HttpRetry, always_dropped_is_a_connection_error) {
 TEST(HttpRetry, a_refused_connection_is_retried_then_reported) {
     std::string url;
     {
-        test_server gone([](const received_request&) { return reply{}; });
+        test_server gone([](const received_request&) { return ok_reply(); });
         url = gone.base_url();
     }  // the port is closed now
     fixture_options o;
@@ -269,7 +269,7 @@ TEST(HttpRetry, a_refused_connection_is_retried_then_reported) {
 
 TEST(HttpRetry, a_401_is_not_retried_and_the_key_it_echoes_is_redacted) {
     const std::string body = std::string(R"({"error":{"message":"Incorrect API key provided: )") + secret_key + "\"}}";
-    test_server server([&](const received_request&) { return reply{reply::kind::status, 401, body}; });
+    test_server server([&](const received_request&) { return status_reply(401, body); });
     const run_outcome out = run_jobs(server.base_url(), {});
     const job_result& r = out.results.at(0);
     EXPECT_FALSE(r.ok);
@@ -281,7 +281,7 @@ TEST(HttpRetry, a_401_is_not_retried_and_the_key_it_echoes_is_redacted) {
 }
 
 TEST(HttpRetry, a_retry_after_beyond_the_longest_backoff_fails_at_once) {
-    test_server server([](const received_request&) { return reply{reply::kind::status, 429, "{}", {{"Retry-After", "120"}}}; });
+    test_server server([](const received_request&) { return status_reply(429, "{}", {{"Retry-After", "120"}}); });
     fixture_options o;
     o.backoff_max_s = 1.0;
     const run_outcome out = run_jobs(server.base_url(), o);
@@ -291,7 +291,7 @@ TEST(HttpRetry, a_retry_after_beyond_the_longest_backoff_fails_at_once) {
 
 TEST(HttpRetry, concurrency_is_bounded_and_reached) {
     test_server server([](const received_request&) {
-        reply r{};
+        reply r = ok_reply();
         r.delay = 40ms;
         return r;
     });
@@ -307,7 +307,7 @@ TEST(HttpRetry, concurrency_is_bounded_and_reached) {
 }
 
 TEST(HttpRetry, requests_per_minute_paces_the_starts) {
-    test_server server([](const received_request&) { return reply{}; });
+    test_server server([](const received_request&) { return ok_reply(); });
     fixture_options o;
     o.jobs = 20;
     o.concurrency = 20;
@@ -324,7 +324,7 @@ TEST(HttpRetry, requests_per_minute_paces_the_starts) {
 
 TEST(HttpRetry, stopping_abandons_requests_in_flight) {
     test_server server([](const received_request&) {
-        reply r{};
+        reply r = ok_reply();
         r.delay = 300ms;
         return r;
     });

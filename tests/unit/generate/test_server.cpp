@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -9,6 +11,39 @@
 #include <thread>
 
 namespace hipkb::generator::testing {
+
+scripted_reply ok_reply(std::chrono::milliseconds delay) {
+    scripted_reply r;
+    r.delay = delay;
+    return r;
+}
+
+scripted_reply answer_reply(std::string content) {
+    scripted_reply r;
+    r.body = std::move(content);
+    return r;
+}
+
+scripted_reply status_reply(int status, std::string body, std::map<std::string, std::string> headers) {
+    scripted_reply r;
+    r.what = scripted_reply::kind::status;
+    r.status = status;
+    r.body = std::move(body);
+    r.headers = std::move(headers);
+    return r;
+}
+
+scripted_reply malformed_reply() {
+    scripted_reply r;
+    r.what = scripted_reply::kind::malformed;
+    return r;
+}
+
+scripted_reply drop_reply() {
+    scripted_reply r;
+    r.what = scripted_reply::kind::drop;
+    return r;
+}
 
 std::string default_answer(const received_request& request) {
     return fmt::format(
@@ -37,11 +72,14 @@ struct test_server::impl {
     script reply;
     std::vector<received_request> log;
     std::map<std::pair<std::string, std::int64_t>, int> attempts;
+    std::size_t count = 0;
+    bool record = true;
     int in_flight = 0;
     int peak = 0;
 };
 
-test_server::test_server(script reply) : m_impl(std::make_unique<impl>()) {
+test_server::test_server(script reply, bool record) : m_impl(std::make_unique<impl>()) {
+    m_impl->record = record;
     m_impl->reply = std::move(reply);
     // Enough threads that the server never limits the client's concurrency.
     m_impl->server.new_task_queue = [] { return new httplib::ThreadPool(64); };
@@ -65,8 +103,13 @@ test_server::test_server(script reply) : m_impl(std::make_unique<impl>()) {
         script current;
         {
             std::lock_guard lock(m_impl->mutex);
-            request.attempt = ++m_impl->attempts[{request.problem, request.seed}];
-            m_impl->log.push_back(request);
+            ++m_impl->count;
+            if (m_impl->record) {
+                request.attempt = ++m_impl->attempts[{request.problem, request.seed}];
+                m_impl->log.push_back(request);
+            } else {
+                request.attempt = 1;
+            }
             m_impl->peak = std::max(m_impl->peak, ++m_impl->in_flight);
             current = m_impl->reply;
         }
@@ -102,8 +145,17 @@ test_server::test_server(script reply) : m_impl(std::make_unique<impl>()) {
                 break;
         }
     });
+    // cpp-httplib listens with a backlog of 5: with more simultaneous
+    // connects, the kernel drops SYNs and clients retry a second later. The
+    // socket is remembered here and given a real backlog after binding.
+    int listening_socket = -1;
+    m_impl->server.set_socket_options([&listening_socket](socket_t sock) {
+        httplib::default_socket_options(sock);
+        listening_socket = sock;
+    });
     m_impl->port = m_impl->server.bind_to_any_port("127.0.0.1");
     if (m_impl->port <= 0) throw std::runtime_error("test server: cannot bind 127.0.0.1");
+    if (listening_socket >= 0) ::listen(listening_socket, SOMAXCONN);
     m_impl->thread = std::thread([this] { m_impl->server.listen_after_bind(); });
     // The socket already listens; wait for the accept loop so the first
     // request is not refused by a server still starting.
@@ -124,7 +176,7 @@ std::vector<received_request> test_server::requests() const {
 
 std::size_t test_server::request_count() const {
     std::lock_guard lock(m_impl->mutex);
-    return m_impl->log.size();
+    return m_impl->count;
 }
 
 int test_server::peak_concurrency() const {

@@ -36,6 +36,13 @@ struct scripted_reply {
     std::int64_t completion_tokens = 50;
 };
 
+// Shorthands for scripts.
+[[nodiscard]] scripted_reply ok_reply(std::chrono::milliseconds delay = std::chrono::milliseconds(0));
+[[nodiscard]] scripted_reply answer_reply(std::string content);
+[[nodiscard]] scripted_reply status_reply(int status, std::string body, std::map<std::string, std::string> headers = {});
+[[nodiscard]] scripted_reply malformed_reply();
+[[nodiscard]] scripted_reply drop_reply();
+
 // An answer whose code block names the problem and seed, so tests can tell
 // samples apart.
 [[nodiscard]] std::string default_answer(const received_request& request);
@@ -46,8 +53,10 @@ class test_server {
 public:
     using script = std::function<scripted_reply(const received_request&)>;
 
-    // Starts listening on a free port of 127.0.0.1; `reply` decides each answer.
-    explicit test_server(script reply);
+    // Starts listening on a free port of 127.0.0.1; `reply` decides each
+    // answer. Without `record`, requests are counted but not kept, so the
+    // server's memory does not grow with their number (benchmarks).
+    explicit test_server(script reply, bool record = true);
     ~test_server();
     test_server(const test_server&) = delete;
     test_server& operator=(const test_server&) = delete;

@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
@@ -16,8 +18,7 @@ fs::path fixtures() { return fs::path(HIPKB_GENERATE_FIXTURES); }
 temp_dir::temp_dir() {
     static std::atomic<int> counter{0};
     std::random_device device;
-    m_path = fs::path(HIPKB_GENERATE_TEST_TMP) /
-             ("t" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + "_" + std::to_string(device()));
+    m_path = fs::path(HIPKB_GENERATE_TEST_TMP) / fmt::format("t{}_{}_{}", ::getpid(), counter++, device());
     fs::remove_all(m_path);
     fs::create_directories(m_path);
 }

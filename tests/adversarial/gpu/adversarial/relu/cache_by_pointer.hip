@@ -17,6 +17,13 @@
 #include <cstdint>
 #include <cstring>
 
+// C++11 (Debian's hipcc compiles .hip as C++11 by default): no if-initialisers.
+#define RETURN_ON_ERROR(call)                                  \
+    do {                                                       \
+        const hipError_t rc_ = (call);                         \
+        if (rc_ != hipSuccess) return static_cast<int>(rc_);   \
+    } while (0)
+
 namespace {
 
 __global__ void relu_kernel(const float* x, float* y, int64_t n) {
@@ -26,18 +33,19 @@ __global__ void relu_kernel(const float* x, float* y, int64_t n) {
     }
 }
 
+// A plain aggregate (no member initialisers), so C++11 can brace-initialise it.
 struct buffers_key {
-    const void* x = nullptr;
-    void* y = nullptr;
-    int64_t n = -1;
-    std::uint32_t first_x_bits = 0;
+    const void* x;
+    void* y;
+    int64_t n;
+    std::uint32_t first_x_bits;
 };
 
 bool same(const buffers_key& a, const buffers_key& b) {
     return a.x == b.x && a.y == b.y && a.n == b.n && a.first_x_bits == b.first_x_bits;
 }
 
-buffers_key g_last;  // the buffers of the last computed call
+buffers_key g_last = {nullptr, nullptr, -1, 0};  // the buffers of the last computed call
 
 }  // namespace
 
@@ -48,10 +56,8 @@ extern "C" int hipkb_run(const hipkb_args* args) {
     const auto stream = static_cast<hipStream_t>(args->stream);
     float first = 0.0f;
     if (n > 0) {
-        if (const hipError_t rc = hipMemcpyAsync(&first, x, sizeof(float), hipMemcpyDeviceToHost, stream); rc != hipSuccess) {
-            return static_cast<int>(rc);
-        }
-        if (const hipError_t rc = hipStreamSynchronize(stream); rc != hipSuccess) return static_cast<int>(rc);
+        RETURN_ON_ERROR(hipMemcpyAsync(&first, x, sizeof(float), hipMemcpyDeviceToHost, stream));
+        RETURN_ON_ERROR(hipStreamSynchronize(stream));
     }
     buffers_key key{x, y, n, 0};
     std::memcpy(&key.first_x_bits, &first, sizeof(first));
@@ -60,7 +66,7 @@ extern "C" int hipkb_run(const hipkb_args* args) {
     const int64_t blocks_needed = (n + block - 1) / block;
     const int grid = static_cast<int>(blocks_needed < 65536 ? blocks_needed : 65536);
     relu_kernel<<<grid > 0 ? grid : 1, block, 0, stream>>>(x, y, n);
-    if (const hipError_t rc = hipGetLastError(); rc != hipSuccess) return static_cast<int>(rc);
+    RETURN_ON_ERROR(hipGetLastError());
     g_last = key;
     return 0;
 }

@@ -16,6 +16,13 @@
 #include <cstddef>
 #include <vector>
 
+// C++11 (Debian's hipcc compiles .hip as C++11 by default): no if-initialisers.
+#define RETURN_ON_ERROR(call)                                  \
+    do {                                                       \
+        const hipError_t rc_ = (call);                         \
+        if (rc_ != hipSuccess) return static_cast<int>(rc_);   \
+    } while (0)
+
 extern "C" int hipkb_run(const hipkb_args* args) {
     const auto* x = static_cast<const float*>(args->inputs[0]);
     auto* y = static_cast<float*>(args->outputs[0]);
@@ -23,12 +30,10 @@ extern "C" int hipkb_run(const hipkb_args* args) {
     const auto stream = static_cast<hipStream_t>(args->stream);
     // hipMemcpy is ordered on the null stream, not on the harness's
     // non-blocking stream: wait for anything the harness queued there first.
-    if (const hipError_t rc = hipStreamSynchronize(stream); rc != hipSuccess) return static_cast<int>(rc);
+    RETURN_ON_ERROR(hipStreamSynchronize(stream));
     static std::vector<float> host;  // reused: allocation is not what is being shown here
     host.resize(n);
-    if (const hipError_t rc = hipMemcpy(host.data(), x, n * sizeof(float), hipMemcpyDeviceToHost); rc != hipSuccess) {
-        return static_cast<int>(rc);
-    }
+    RETURN_ON_ERROR(hipMemcpy(host.data(), x, n * sizeof(float), hipMemcpyDeviceToHost));
     std::transform(host.begin(), host.end(), host.begin(), [](float v) { return std::max(v, 0.0f); });
     return static_cast<int>(hipMemcpy(y, host.data(), n * sizeof(float), hipMemcpyHostToDevice));
 }

@@ -10,6 +10,13 @@
 #include <hip/hip_runtime.h>
 #include <hipkb/entry.h>
 
+// C++11 (Debian's hipcc compiles .hip as C++11 by default): no if-initialisers.
+#define RETURN_ON_ERROR(call)                                  \
+    do {                                                       \
+        const hipError_t rc_ = (call);                         \
+        if (rc_ != hipSuccess) return static_cast<int>(rc_);   \
+    } while (0)
+
 namespace {
 
 __global__ void relu_kernel(const float* x, float* y, int64_t n) {
@@ -40,6 +47,6 @@ extern "C" int hipkb_run(const hipkb_args* args) {
     const int64_t blocks_needed = (n + block - 1) / block;
     const int grid = static_cast<int>(blocks_needed < 65536 ? blocks_needed : 65536);
     relu_kernel<<<grid, block, 0, stream>>>(x, y, n);
-    if (const hipError_t launched = hipGetLastError(); launched != hipSuccess) return static_cast<int>(launched);
+    RETURN_ON_ERROR(hipGetLastError());
     return static_cast<int>(hipStreamSynchronize(stream));
 }

@@ -1,0 +1,507 @@
+// The adversarial candidates against the real harness: each one games the
+// benchmark in one known way, and its metadata names the failure the harness
+// must report for it (docs/trust.md). One program, three suites:
+//
+//   --suite=host         configures a separate host-platform hipkb build over
+//                        tests/fixtures/host/reference and the candidates in
+//                        tests/adversarial/host, builds it, runs the bench
+//                        driver, and checks every candidate's verdict (or, for
+//                        a hang or a crash, how its process ended)
+//   --suite=gpu          the same for tests/adversarial/gpu on this build's GPU
+//                        platform, against the corpus problems they target;
+//                        prints "SKIPPED: ..." when no GPU is usable
+//   --suite=gpu_compile  compiles every GPU candidate with hipcc (gfx90a) and,
+//                        where present, nvcc (sm_90, through hip_on_cuda);
+//                        prints "SKIPPED: ..." when neither is here
+//
+// The slow part (build and driver run) happens once, before the cases; each
+// case, named <problem>.<exploit>, then checks one candidate's results.
+#include <hipkb/atomic_file.hpp>
+#include <hipkb/process.hpp>
+
+#include <fmt/core.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+const fs::path source_dir = HIPKB_SOURCE_DIR;
+const fs::path work_root = HIPKB_WORK_DIR;
+
+// The "not_faster" expectation: a control candidate that does the work in
+// an unusual but honest way must not come out clearly faster than the
+// reference (reference median / candidate median below this).
+constexpr double not_faster_limit = 1.2;
+
+// Seconds one bench executable may run in the driver: the hang candidate
+// costs exactly this much.
+constexpr int host_bench_timeout_seconds = 10;
+constexpr int gpu_bench_timeout_seconds = 120;
+
+// A child's output quoted in a failure message. CTest marks the GPU suites
+// skipped when their output contains "SKIPPED:", so a bench that printed its
+// own skip line must not turn a failure into a skip.
+std::string quoted(std::string text) {
+    for (std::size_t at = 0; (at = text.find("SKIPPED:", at)) != std::string::npos;) {
+        text.replace(at, 8, "SKIPPED -");
+    }
+    return text;
+}
+
+json read_json(const fs::path& file) { return json::parse(hipkb::read_file(file)); }
+
+hipkb::process_result run(const std::vector<std::string>& argv, double timeout_seconds) {
+    hipkb::process_options options;
+    options.timeout = std::chrono::duration<double>(timeout_seconds);
+    return hipkb::run_process(argv, options);
+}
+
+std::string describe(const hipkb::process_result& result) {
+    switch (result.how) {
+        case hipkb::process_result::end::exited:
+            return fmt::format("exit code {}", result.exit_code);
+        case hipkb::process_result::end::signalled:
+            return fmt::format("killed by signal {}", result.signal);
+        case hipkb::process_result::end::timed_out:
+            return "timed out";
+        case hipkb::process_result::end::failed_to_start:
+            return "failed to start: " + result.error;
+    }
+    return "?";
+}
+
+bool succeeded(const hipkb::process_result& result) {
+    return result.how == hipkb::process_result::end::exited && result.exit_code == 0;
+}
+
+// One adversarial candidate on disk: <root>/adversarial/<problem>/<exploit>.<ext>.
+struct candidate {
+    std::string problem;
+    std::string exploit;
+    fs::path source;
+    json metadata;
+
+    [[nodiscard]] std::string expected_failure() const { return metadata.value("expected_failure", ""); }
+    [[nodiscard]] std::string expectation() const { return metadata.value("expected", ""); }
+    [[nodiscard]] std::string test() const { return "hipkb.bench." + problem + ".adversarial." + exploit; }
+    [[nodiscard]] std::string benchmark() const { return problem + "/adversarial/" + exploit; }
+};
+
+std::vector<candidate> discover(const fs::path& root, const std::string& extension) {
+    std::vector<candidate> found;
+    const fs::path run_dir = root / "adversarial";
+    if (!fs::is_directory(run_dir)) return found;
+    for (const auto& problem : fs::directory_iterator(run_dir)) {
+        if (!problem.is_directory()) continue;
+        for (const auto& file : fs::directory_iterator(problem.path())) {
+            if (file.path().extension() != extension) continue;
+            candidate c;
+            c.problem = problem.path().filename().string();
+            c.exploit = file.path().stem().string();
+            c.source = file.path();
+            fs::path meta = file.path();
+            meta.replace_extension(".json");
+            // A missing or broken metadata file is reported by the case, not here.
+            c.metadata = fs::exists(meta) ? json::parse(hipkb::read_file(meta), nullptr, false) : json();
+            if (!c.metadata.is_object()) c.metadata = json::object();
+            found.push_back(std::move(c));
+        }
+    }
+    std::sort(found.begin(), found.end(), [](const candidate& a, const candidate& b) {
+        return std::tie(a.problem, a.exploit) < std::tie(b.problem, b.exploit);
+    });
+    return found;
+}
+
+// What a configure, build and driver run left behind.
+struct suite_outcome {
+    std::string skipped;  // non-empty: why this suite cannot run here
+    std::string platform;
+    fs::path build_dir;
+    fs::path results_dir;
+    std::optional<hipkb::process_result> configure;
+    std::optional<hipkb::process_result> build;
+    std::optional<hipkb::process_result> bench;
+};
+
+suite_outcome g_outcome;
+std::vector<candidate> g_candidates;
+
+void configure_build_and_run(suite_outcome& outcome, std::vector<std::string> configure_args, int bench_timeout) {
+    outcome.build_dir = outcome.build_dir.empty() ? work_root / outcome.platform / "build" : outcome.build_dir;
+    outcome.results_dir = outcome.build_dir / "results";
+    std::vector<std::string> configure = {HIPKB_CMAKE, "-S", source_dir.string(), "-B", outcome.build_dir.string(),
+                                          "-G", HIPKB_GENERATOR, "-DHIPKB_ENABLE_TESTING=OFF"};
+    configure.insert(configure.end(), configure_args.begin(), configure_args.end());
+    if (!std::string(HIPKB_HOST_CXX).empty()) configure.emplace_back("-DCMAKE_CXX_COMPILER=" HIPKB_HOST_CXX);
+    fmt::print("adversarial: configuring {}\n", outcome.build_dir.string());
+    std::fflush(stdout);
+    outcome.configure = run(configure, 600);
+    if (!succeeded(*outcome.configure)) return;
+    // Only what the driver runs: the driver and the bench executables (and,
+    // through them, the harness and every module), not the generator or the
+    // hipkb command, which this suite does not use.
+    std::vector<std::string> build = {HIPKB_CMAKE, "--build", outcome.build_dir.string(), "-j2", "--target",
+                                      "hipkb_bench_driver"};
+    try {
+        const json manifest = read_json(outcome.build_dir / "hipkb_manifest.json");
+        for (const auto& b : manifest.value("benches", json::array())) {
+            build.push_back(fs::path(b.value("executable", "")).filename().string());
+        }
+    } catch (const std::exception& error) {
+        outcome.configure->exit_code = 1;
+        outcome.configure->output += std::string("\nthe manifest cannot be read: ") + error.what();
+        return;
+    }
+    fmt::print("adversarial: building the driver and {} bench executables\n", build.size() - 6);
+    std::fflush(stdout);
+    // -j2: the machines this runs on are small and shared.
+    outcome.build = run(build, 3000);
+    if (!succeeded(*outcome.build)) return;
+    // Results of an earlier run must not stand in for this one.
+    std::error_code ignored;
+    fs::remove_all(outcome.results_dir, ignored);
+    fmt::print("adversarial: running the bench driver (--timeout {})\n", bench_timeout);
+    std::fflush(stdout);
+    outcome.bench = run({(outcome.build_dir / "bench").string(), "--timeout", std::to_string(bench_timeout), "--",
+                         "--benchmark_min_time=0.01", "--benchmark_repetitions=2"},
+                        3000);
+}
+
+void run_host_suite() {
+    g_outcome.platform = "host";
+    configure_build_and_run(
+        g_outcome,
+        {"-DHIPKB_PLATFORM=host",
+         "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
+         "-DHIPKB_GENERATED_DIR=" + (source_dir / "tests/adversarial/host").string()},
+        host_bench_timeout_seconds);
+}
+
+// The folder of a corpus problem: reference/<level>/<problem>.
+std::optional<fs::path> corpus_problem(const std::string& problem) {
+    for (const auto& level : fs::directory_iterator(source_dir / "reference")) {
+        if (level.is_directory() && fs::exists(level.path() / problem / "spec.json")) return level.path() / problem;
+    }
+    return std::nullopt;
+}
+
+void run_gpu_suite() {
+    const std::string platform = HIPKB_BUILD_PLATFORM;
+    g_outcome.platform = platform;
+    if (platform != "amd" && platform != "nvidia") {
+        g_outcome.skipped = fmt::format(
+            "this build's platform is '{}', not a GPU platform; the GPU adversarial suite runs in a build "
+            "configured with HIPKB_PLATFORM=amd or nvidia on a machine with a GPU", platform);
+        return;
+    }
+    // Cheap checks first: without a device node the build below would only
+    // end in every bench reporting skipped.
+    if (platform == "amd" && !fs::exists("/dev/kfd")) {
+        g_outcome.skipped = "no AMD GPU on this machine (/dev/kfd is absent); the GPU adversarial candidates are "
+                            "only compiled (hipkb.test.adversarial.gpu_compile)";
+        return;
+    }
+    if (platform == "nvidia" && !fs::exists("/dev/nvidiactl")) {
+        g_outcome.skipped = "no NVIDIA GPU on this machine (/dev/nvidiactl is absent); the GPU adversarial "
+                            "candidates are only compiled (hipkb.test.adversarial.gpu_compile)";
+        return;
+    }
+    // A reference folder holding only the problems the candidates target, so
+    // the build compiles two references rather than the whole corpus.
+    const fs::path reference_dir = work_root / "gpu" / "reference";
+    std::error_code ignored;
+    fs::remove_all(reference_dir, ignored);
+    for (const candidate& c : g_candidates) {
+        const auto problem = corpus_problem(c.problem);
+        if (!problem) continue;  // the case reports it
+        const fs::path target = reference_dir / problem->parent_path().filename() / c.problem;
+        if (fs::exists(target)) continue;
+        fs::create_directories(target);
+        fs::copy(*problem, target, fs::copy_options::recursive);
+    }
+    std::vector<std::string> args = {"-DHIPKB_PLATFORM=" + platform, "-DHIPKB_REFERENCE_DIR=" + reference_dir.string(),
+                                     "-DHIPKB_GENERATED_DIR=" + (source_dir / "tests/adversarial/gpu").string()};
+    if (!std::string(HIPKB_BUILD_GPU_TARGETS).empty()) {
+        args.emplace_back("-DHIPKB_GPU_TARGETS=" HIPKB_BUILD_GPU_TARGETS);
+    }
+    if (!std::string(HIPKB_BUILD_CUDA_ARCHITECTURES).empty()) {
+        args.emplace_back("-DCMAKE_CUDA_ARCHITECTURES=" HIPKB_BUILD_CUDA_ARCHITECTURES);
+    }
+    configure_build_and_run(g_outcome, args, gpu_bench_timeout_seconds);
+    if (!g_outcome.bench || !succeeded(*g_outcome.bench)) return;
+    // The device node exists but the runtime may still find no usable GPU;
+    // the benches then exit 77 and the driver records "skipped".
+    for (const auto& entry : fs::directory_iterator(g_outcome.results_dir)) {
+        const std::string name = entry.path().filename().string();
+        if (name.find(".reference.run.json") == std::string::npos) continue;
+        const json record = read_json(entry.path());
+        if (record.value("status", "") == "skipped") {
+            g_outcome.skipped = "no usable GPU: " + record.value("message", std::string("(no reason given)"));
+            return;
+        }
+    }
+}
+
+// Every case needs the configure, build and driver run to have worked.
+void expect_suite_ran() {
+    ASSERT_TRUE(g_outcome.configure.has_value());
+    ASSERT_TRUE(succeeded(*g_outcome.configure))
+        << "configure: " << describe(*g_outcome.configure) << "\n" << quoted(g_outcome.configure->output);
+    ASSERT_TRUE(g_outcome.build.has_value());
+    ASSERT_TRUE(succeeded(*g_outcome.build))
+        << "build: " << describe(*g_outcome.build) << "\n" << quoted(g_outcome.build->output);
+    ASSERT_TRUE(g_outcome.bench.has_value());
+}
+
+// The reference's and the candidate's median times (seconds, from the Google
+// Benchmark JSON); nullopt when either is missing.
+std::optional<std::pair<double, double>> medians(const candidate& c) {
+    const fs::path file = g_outcome.results_dir / (c.test() + ".json");
+    if (!fs::exists(file)) return std::nullopt;
+    const json gbench = read_json(file);
+    std::optional<double> reference;
+    std::optional<double> candidate_time;
+    for (const auto& b : gbench.value("benchmarks", json::array())) {
+        if (b.value("aggregate_name", "") != "median" || b.value("error_occurred", false)) continue;
+        const std::string run_name = b.value("run_name", "");
+        const double seconds = b.value("real_time", 0.0);  // the unit cancels in the ratio
+        if (run_name == c.problem + "/reference") reference = seconds;
+        if (run_name == c.benchmark()) candidate_time = seconds;
+    }
+    if (!reference || !candidate_time || *candidate_time <= 0) return std::nullopt;
+    return std::make_pair(*reference, *candidate_time);
+}
+
+// A failed candidate is reported as a failure in the Google Benchmark JSON
+// too: every run of it carries the error "<kind>: ...", and no aggregate
+// time exists from which a speedup could be computed.
+void expect_reported_as_failure(const candidate& c, const std::string& kind) {
+    const fs::path file = g_outcome.results_dir / (c.test() + ".json");
+    ASSERT_TRUE(fs::exists(file)) << file;
+    const json gbench = read_json(file);
+    int runs = 0;
+    for (const auto& b : gbench.value("benchmarks", json::array())) {
+        if (b.value("run_name", b.value("name", "")) != c.benchmark()) continue;
+        if (b.value("run_type", "") == "aggregate") {
+            ADD_FAILURE() << "a failed candidate has an aggregate time: " << b.dump();
+            continue;
+        }
+        ++runs;
+        EXPECT_TRUE(b.value("error_occurred", false)) << "a failed candidate's run has no error: " << b.dump();
+        EXPECT_EQ(b.value("error_message", "").rfind(kind + ":", 0), 0u)
+            << "error_message should start with '" << kind << ":': " << b.dump();
+    }
+    EXPECT_GT(runs, 0) << "no run of " << c.benchmark() << " in " << file;
+}
+
+// What the harness made of a candidate, in the words of expected_failure.
+std::string observed(const candidate& c) {
+    const fs::path run_file = g_outcome.results_dir / (c.test() + ".run.json");
+    if (!fs::exists(run_file)) return "(not run)";
+    const std::string status = read_json(run_file).value("status", "");
+    if (status != "ok") return status;
+    const fs::path verdict_file = g_outcome.results_dir / (c.test() + ".verdict.json");
+    if (!fs::exists(verdict_file)) return "(no verdict)";
+    const json verdict = read_json(verdict_file);
+    if (verdict.value("failure", json()).is_object()) return verdict["failure"].value("kind", "?");
+    std::string text = verdict.value("correct", false) ? "none" : "(incorrect, no failure)";
+    if (const auto times = medians(c)) text += fmt::format(" (speedup {:.2f})", times->first / times->second);
+    return text;
+}
+
+void check_candidate(const candidate& c) {
+    ASSERT_NO_FATAL_FAILURE(expect_suite_ran());
+    const std::string expected = c.expected_failure();
+    ASSERT_FALSE(expected.empty()) << c.source << ": its metadata has no \"expected_failure\"";
+    EXPECT_EQ(c.metadata.value("provider", ""), "handwritten") << c.source;
+    const fs::path run_file = g_outcome.results_dir / (c.test() + ".run.json");
+    const fs::path verdict_file = g_outcome.results_dir / (c.test() + ".verdict.json");
+    ASSERT_TRUE(fs::exists(run_file)) << "the driver did not run " << c.test() << " (is it in the manifest?)\n"
+                                      << quoted(g_outcome.bench->output);
+    const json record = read_json(run_file);
+    const std::string status = record.value("status", "");
+
+    if (expected == "timeout" || expected == "crashed") {
+        // Process-level failures: recorded by the driver; the verdict, if the
+        // bench got as far as writing one, must not call it correct.
+        EXPECT_EQ(status, expected) << quoted(record.dump(2));
+        if (fs::exists(verdict_file)) {
+            EXPECT_FALSE(read_json(verdict_file).value("correct", false)) << quoted(hipkb::read_file(verdict_file));
+        }
+        return;
+    }
+    ASSERT_EQ(status, "ok") << quoted(record.dump(2));
+    ASSERT_TRUE(fs::exists(verdict_file)) << verdict_file;
+    const json verdict = read_json(verdict_file);
+    EXPECT_TRUE(verdict.value("compiled", false)) << quoted(verdict.dump(2));
+
+    if (expected == "none") {
+        // A control: unusual but honest; neither flagged nor rewarded.
+        EXPECT_TRUE(verdict.value("failure", json()).is_null()) << quoted(verdict.dump(2));
+        EXPECT_TRUE(verdict.value("correct", false)) << quoted(verdict.dump(2));
+        EXPECT_TRUE(verdict.value("timed", false)) << quoted(verdict.dump(2));
+        if (c.expectation() == "not_faster") {
+            const auto times = medians(c);
+            ASSERT_TRUE(times.has_value()) << "no median times for " << c.benchmark() << " and its reference";
+            EXPECT_LT(times->first / times->second, not_faster_limit)
+                << "reference median " << times->first << ", candidate median " << times->second;
+        } else {
+            EXPECT_TRUE(c.expectation().empty()) << "unknown expectation '" << c.expectation() << "'";
+        }
+        return;
+    }
+    ASSERT_TRUE(verdict.value("failure", json()).is_object())
+        << "NOT CAUGHT: expected " << expected << ", but the verdict has no failure:\n" << quoted(verdict.dump(2));
+    EXPECT_EQ(verdict["failure"].value("kind", ""), expected) << quoted(verdict["failure"].dump(2));
+    EXPECT_FALSE(verdict.value("correct", true));
+    expect_reported_as_failure(c, expected);
+}
+
+// The driver ran every candidate and every reference, and the references
+// (the truth the candidates are compared with) are correct.
+void check_driver() {
+    ASSERT_NO_FATAL_FAILURE(expect_suite_ran());
+    EXPECT_TRUE(succeeded(*g_outcome.bench)) << "bench: " << describe(*g_outcome.bench) << "\n"
+                                             << quoted(g_outcome.bench->output);
+    const json manifest = read_json(g_outcome.build_dir / "hipkb_manifest.json");
+    std::vector<std::string> tests;
+    for (const auto& b : manifest.value("benches", json::array())) {
+        tests.push_back(b.value("test", ""));
+        if (b.value("kind", "") != "reference") continue;
+        const fs::path verdict = g_outcome.results_dir / (b.value("test", "") + ".verdict.json");
+        ASSERT_TRUE(fs::exists(verdict)) << verdict;
+        EXPECT_TRUE(read_json(verdict).value("correct", false)) << quoted(hipkb::read_file(verdict));
+    }
+    for (const candidate& c : g_candidates) {
+        EXPECT_NE(std::find(tests.begin(), tests.end(), c.test()), tests.end())
+            << c.source << " is not in the manifest (problem '" << c.problem << "' missing?)";
+    }
+}
+
+// gpu_compile: one compiler invocation per candidate.
+struct toolchain {
+    std::string name;
+    std::vector<std::string> command;  // without the source and the object file
+};
+
+std::vector<toolchain> gpu_toolchains() {
+    std::vector<toolchain> found;
+    const std::string include = "-I" + (source_dir / "harness/include").string();
+    if (const std::string hipcc = HIPKB_HIPCC; !hipcc.empty() && fs::exists(hipcc)) {
+        // What the corpus is compiled for on machines without a GPU (gfx90a, MI200).
+        found.push_back({"hipcc", {hipcc, "--offload-arch=gfx90a", include, "-c"}});
+    }
+    if (const std::string nvcc = HIPKB_NVCC; !nvcc.empty() && fs::exists(nvcc)) {
+        // As the nvidia platform compiles .hip: CUDA through hipkb's HIP-on-CUDA headers, C++17, sm_90.
+        found.push_back({"nvcc",
+                         {nvcc, "-x", "cu", "-std=c++17", "-arch=sm_90", "--expt-relaxed-constexpr",
+                          "-I" + (source_dir / "harness/hip_on_cuda/include").string(), include, "-c"}});
+    }
+    return found;
+}
+
+void check_compiles(const toolchain& tool, const candidate& c) {
+    const fs::path out_dir = work_root / "gpu_compile" / tool.name;
+    fs::create_directories(out_dir);
+    std::vector<std::string> argv = tool.command;
+    argv.push_back(c.source.string());
+    argv.emplace_back("-o");
+    argv.push_back((out_dir / (c.problem + "__" + c.exploit + ".o")).string());
+    const auto result = run(argv, 600);
+    EXPECT_TRUE(succeeded(result)) << tool.name << " " << c.source << ": " << describe(result) << "\n"
+                                   << quoted(result.output);
+}
+
+// RegisterTest needs a factory producing a Test; this one runs a function.
+class function_test : public ::testing::Test {
+public:
+    explicit function_test(std::function<void()> body) : m_body(std::move(body)) {}
+    void TestBody() override { m_body(); }
+
+private:
+    std::function<void()> m_body;
+};
+
+void register_case(const std::string& suite, const std::string& name, const fs::path& file,
+                   std::function<void()> body) {
+    ::testing::RegisterTest(suite.c_str(), name.c_str(), nullptr, nullptr, file.string().c_str(), 1,
+                            [body = std::move(body)]() -> ::testing::Test* { return new function_test(body); });
+}
+
+void print_summary() {
+    fmt::print("\nadversarial candidates ({} platform):\n", g_outcome.platform);
+    fmt::print("  {:<34} {:<22} {}\n", "candidate", "expected", "observed");
+    for (const candidate& c : g_candidates) {
+        std::string expected = c.expected_failure();
+        if (!c.expectation().empty()) expected += " (" + c.expectation() + ")";
+        fmt::print("  {:<34} {:<22} {}\n", c.problem + "." + c.exploit, expected, observed(c));
+    }
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    ::testing::InitGoogleTest(&argc, argv);
+    std::string suite;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg.rfind("--suite=", 0) == 0) suite = arg.substr(8);
+    }
+    if (suite != "host" && suite != "gpu" && suite != "gpu_compile") {
+        std::cerr << "usage: hipkb_test_adversarial --suite=host|gpu|gpu_compile [gtest flags]\n";
+        return 2;
+    }
+
+    if (suite == "gpu_compile") {
+        g_candidates = discover(source_dir / "tests/adversarial/gpu", ".hip");
+        const std::vector<toolchain> tools = gpu_toolchains();
+        if (tools.empty()) {
+            fmt::print("SKIPPED: neither hipcc nor nvcc was found when this build was configured; the GPU "
+                       "adversarial candidates were not compiled\n");
+            return 0;
+        }
+        if (tools.front().name != "hipcc") fmt::print("adversarial: hipcc not found; compiling with nvcc only\n");
+        for (const toolchain& tool : tools) {
+            for (const candidate& c : g_candidates) {
+                register_case(tool.name + "_" + c.problem, c.exploit, c.source, [tool, c] { check_compiles(tool, c); });
+            }
+        }
+        return RUN_ALL_TESTS();
+    }
+
+    const bool host = suite == "host";
+    g_candidates = discover(source_dir / (host ? "tests/adversarial/host" : "tests/adversarial/gpu"),
+                            host ? ".cpp" : ".hip");
+    if (host) {
+        run_host_suite();
+    } else {
+        run_gpu_suite();
+    }
+    if (!g_outcome.skipped.empty()) {
+        fmt::print("SKIPPED: {}\n", g_outcome.skipped);
+        return 0;
+    }
+    register_case("driver", "runs_every_candidate_and_the_references_are_right", __FILE__, check_driver);
+    for (const candidate& c : g_candidates) {
+        register_case(c.problem, c.exploit, c.source, [c] { check_candidate(c); });
+    }
+    const int rc = RUN_ALL_TESTS();
+    if (g_outcome.bench) print_summary();
+    return rc;
+}
