@@ -100,6 +100,13 @@ const hipkb::bench_config& hipkb::this_bench() {
 ")
   add_executable(${target} "${_config}")
   target_link_libraries(${target} PRIVATE hipkb::bench_runtime)
+  # `cmake --build <dir> --target hipkb_suite` builds the benchmarks and the
+  # driver alone (no hipkb command, no tests).
+  if(NOT TARGET hipkb_suite)
+    add_custom_target(hipkb_suite)
+    add_dependencies(hipkb_suite hipkb_bench_driver)
+  endif()
+  add_dependencies(hipkb_suite ${target})
   set(_deps ${reference} ${golden} ${candidate})
   add_dependencies(${target} ${_deps})
   if(HIPKB_ENABLE_TESTING)

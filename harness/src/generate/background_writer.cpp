@@ -26,6 +26,11 @@ void background_writer::submit(std::function<void()> task) {
     m_changed.notify_all();
 }
 
+std::size_t background_writer::pending() {
+    std::lock_guard lock(m_mutex);
+    return m_queue.size() + m_running;
+}
+
 void background_writer::drain() {
     std::unique_lock lock(m_mutex);
     m_changed.wait(lock, [&] { return (m_queue.empty() && m_running == 0) || (m_error && m_running == 0); });

@@ -157,6 +157,7 @@ generate_result generate_run(generate_settings settings, provider& source, const
     scheduling.tokens_per_minute = settings.tokens_per_minute;
     scheduling.jitter_seed = options.jitter_seed;
     request_scheduler scheduler(source, scheduling);
+    scheduler.set_backlog_probe([&writer] { return writer.pending(); });
     const bool completed = scheduler.run(next_job, on_result, options.should_stop, [&] {
         std::lock_guard lock(shared);
         progress.tick();

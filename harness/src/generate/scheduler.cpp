@@ -72,7 +72,8 @@ bool request_scheduler::run(const job_source& next, const result_sink& done, con
             return false;
         }
         auto now = clock::now();
-        while (!source_empty && active.size() < m_settings.concurrency) {
+        const std::size_t backlog = m_backlog ? m_backlog() : 0;
+        while (!source_empty && active.size() + backlog < m_settings.concurrency) {
             std::optional<job> work = next();
             if (!work) {
                 source_empty = true;
@@ -85,7 +86,8 @@ bool request_scheduler::run(const job_source& next, const result_sink& done, con
         }
         if (source_empty && active.empty()) return true;
 
-        clock::time_point wake = now + max_idle;
+        // Slots held by answers being written free up within milliseconds.
+        clock::time_point wake = now + (backlog > 0 ? std::chrono::milliseconds(2) : max_idle);
         for (auto& [ticket, entry] : active) {
             if (entry.in_flight) continue;
             if (entry.not_before > now) {

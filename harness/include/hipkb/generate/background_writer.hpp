@@ -24,6 +24,8 @@ public:
     background_writer& operator=(const background_writer&) = delete;
 
     void submit(std::function<void()> task);
+    // Tasks submitted and not yet finished.
+    [[nodiscard]] std::size_t pending();
     // Waits until every submitted task has run; rethrows the first exception
     // a task threw (a disk error), after which no more tasks run.
     void drain();

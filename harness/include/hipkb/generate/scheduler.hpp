@@ -59,6 +59,12 @@ public:
     bool run(const job_source& next, const result_sink& done, const std::function<bool()>& should_stop = {},
              const std::function<void()>& on_tick = {});
 
+    // Counts results handed to `done` that are still being persisted (written
+    // on other threads). They keep their slots: requests in flight plus
+    // answers not yet on disk never exceed `concurrency`, which bounds what a
+    // crash can lose.
+    void set_backlog_probe(std::function<std::size_t()> backlog) { m_backlog = std::move(backlog); }
+
     // The most requests that were in flight at once.
     [[nodiscard]] std::size_t peak_in_flight() const { return m_peak_in_flight; }
     // Requests abandoned in flight when `should_stop` ended the last run.
@@ -69,6 +75,7 @@ private:
     scheduler_settings m_settings;
     std::size_t m_peak_in_flight = 0;
     std::size_t m_abandoned = 0;
+    std::function<std::size_t()> m_backlog;
 };
 
 }  // namespace hipkb::generator
