@@ -5,7 +5,7 @@
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 packages=(
-  cmake ninja-build g++ binutils
+  cmake ninja-build g++ binutils pkg-config
   libbenchmark-dev libgtest-dev
   nlohmann-json3-dev libfmt-dev libcli11-dev
   libcurl4-openssl-dev libcpp-httplib-dev

@@ -160,20 +160,11 @@ void configure_build_and_run(suite_outcome& outcome, const std::vector<std::stri
     std::fflush(stdout);
     outcome.configure = run(configure, 600);
     if (!succeeded(*outcome.configure)) return;
-    // Only what the driver runs: the driver and the bench executables (and,
-    // through them, the harness and every module), not the generator or the
-    // hipkb command, which this suite does not use.
-    std::vector<std::string> build = {HIPKB_CMAKE, "--build", outcome.build_dir.string(), "-j2", "--target",
-                                      "hipkb_bench_driver"};
     std::size_t benches = 0;
     try {
         const json manifest = read_json(outcome.build_dir / "hipkb_manifest.json");
         outcome.results_dir = manifest.value("results_dir", (outcome.build_dir / "results").string());
-        for (const auto& b : manifest.value("benches", json::array())) {
-            // The executable's file name is its target's name.
-            build.push_back(fs::path(b.value("executable", "")).filename().string());
-            ++benches;
-        }
+        benches = manifest.value("benches", json::array()).size();
     } catch (const std::exception& error) {
         outcome.setup_error = fmt::format("the manifest of {} cannot be read: {}", outcome.build_dir.string(),
                                           error.what());
@@ -181,8 +172,10 @@ void configure_build_and_run(suite_outcome& outcome, const std::vector<std::stri
     }
     fmt::print("adversarial: building the driver and {} bench executables\n", benches);
     std::fflush(stdout);
-    // -j2: the machines this runs on are small and shared.
-    outcome.build = run(build, 3000);
+    // hipkb_suite: the driver and the benches (with the harness and every
+    // module they need), not the generator or the hipkb command. -j2: the
+    // machines this runs on are small and shared.
+    outcome.build = run({HIPKB_CMAKE, "--build", outcome.build_dir.string(), "-j2", "--target", "hipkb_suite"}, 3000);
     if (!succeeded(*outcome.build)) return;
     // Results of an earlier run must not stand in for this one.
     std::error_code ignored;
@@ -248,11 +241,17 @@ void run_gpu_suite() {
     }
     std::vector<std::string> args = {"-DHIPKB_PLATFORM=" + platform, "-DHIPKB_REFERENCE_DIR=" + reference_dir.string(),
                                      "-DHIPKB_GENERATED_DIR=" + (source_dir / "tests/adversarial/gpu").string()};
-    if (!std::string(HIPKB_BUILD_GPU_TARGETS).empty()) {
-        args.emplace_back("-DHIPKB_GPU_TARGETS=" HIPKB_BUILD_GPU_TARGETS);
+    // The parent build's GPU architectures, so the candidates run on the GPU
+    // that build was configured for (CMake passed the lists comma-separated).
+    const auto as_cmake_list = [](std::string list) {
+        std::replace(list.begin(), list.end(), ',', ';');
+        return list;
+    };
+    if (const std::string targets = HIPKB_BUILD_GPU_TARGETS; !targets.empty()) {
+        args.push_back("-DHIPKB_GPU_TARGETS=" + as_cmake_list(targets));
     }
-    if (!std::string(HIPKB_BUILD_CUDA_ARCHITECTURES).empty()) {
-        args.emplace_back("-DCMAKE_CUDA_ARCHITECTURES=" HIPKB_BUILD_CUDA_ARCHITECTURES);
+    if (const std::string architectures = HIPKB_BUILD_CUDA_ARCHITECTURES; !architectures.empty()) {
+        args.push_back("-DCMAKE_CUDA_ARCHITECTURES=" + as_cmake_list(architectures));
     }
     configure_build_and_run(g_outcome, args, gpu_bench_timeout_seconds);
     if (!g_outcome.bench || !succeeded(*g_outcome.bench)) return;
@@ -281,8 +280,9 @@ void expect_suite_ran() {
     ASSERT_TRUE(g_outcome.bench.has_value());
 }
 
-// The reference's and the candidate's median times (seconds, from the Google
-// Benchmark JSON); nullopt when either is missing.
+// The reference's and the candidate's median times from the Google Benchmark
+// JSON (in its time unit, which cancels in the speedup); nullopt when either
+// is missing.
 std::optional<std::pair<double, double>> medians(const candidate& c) {
     const fs::path file = g_outcome.results_dir / (c.test() + ".json");
     if (!fs::exists(file)) return std::nullopt;
@@ -292,9 +292,9 @@ std::optional<std::pair<double, double>> medians(const candidate& c) {
     for (const auto& b : gbench.value("benchmarks", json::array())) {
         if (b.value("aggregate_name", "") != "median" || b.value("error_occurred", false)) continue;
         const std::string run_name = b.value("run_name", "");
-        const double seconds = b.value("real_time", 0.0);  // the unit cancels in the ratio
-        if (is_benchmark(run_name, c.problem + "/reference")) reference = seconds;
-        if (is_benchmark(run_name, c.benchmark())) candidate_time = seconds;
+        const double time = b.value("real_time", 0.0);  // manual time: the device-event time
+        if (is_benchmark(run_name, c.problem + "/reference")) reference = time;
+        if (is_benchmark(run_name, c.benchmark())) candidate_time = time;
     }
     if (!reference || !candidate_time || *candidate_time <= 0) return std::nullopt;
     return std::make_pair(*reference, *candidate_time);
@@ -320,6 +320,29 @@ void expect_reported_as_failure(const candidate& c, const std::string& kind) {
             << "error_message should start with '" << kind << ":': " << b.dump();
     }
     EXPECT_GT(runs, 0) << "no run of " << c.benchmark() << " in " << file;
+}
+
+// The candidate's entry in the driver's hipkb_results.json (docs/results-schema.md),
+// from which the report's fast_p, speedups and pass@k are computed.
+std::optional<json> results_entry(const candidate& c) {
+    const fs::path file = g_outcome.results_dir / "hipkb_results.json";
+    if (!fs::exists(file)) return std::nullopt;
+    for (const auto& entry : read_json(file).value("candidates", json::array())) {
+        if (entry.value("test", "") == c.test()) return entry;
+    }
+    return std::nullopt;
+}
+
+// A caught candidate counts as incorrect, with its failure and no speedup,
+// in the results every report is built from.
+void expect_no_speedup_in_results(const candidate& c, const std::string& kind) {
+    const auto entry = results_entry(c);
+    ASSERT_TRUE(entry.has_value()) << c.test() << " is missing from hipkb_results.json";
+    EXPECT_EQ(entry->value("correct", json()), json(false)) << quoted(entry->dump(2));
+    EXPECT_TRUE(entry->value("speedup", json()).is_null()) << quoted(entry->dump(2));
+    const json failure = entry->value("failure", json());
+    ASSERT_TRUE(failure.is_object()) << quoted(entry->dump(2));
+    EXPECT_EQ(failure.value("kind", ""), kind) << quoted(entry->dump(2));
 }
 
 // What the harness made of a candidate, in the words of expected_failure.
@@ -356,6 +379,7 @@ void check_candidate(const candidate& c) {
         if (fs::exists(verdict_file)) {
             EXPECT_FALSE(read_json(verdict_file).value("correct", false)) << quoted(hipkb::read_file(verdict_file));
         }
+        expect_no_speedup_in_results(c, expected);
         return;
     }
     ASSERT_EQ(status, "ok") << quoted(record.dump(2));
@@ -368,6 +392,11 @@ void check_candidate(const candidate& c) {
         EXPECT_TRUE(verdict.value("failure", json()).is_null()) << quoted(verdict.dump(2));
         EXPECT_TRUE(verdict.value("correct", false)) << quoted(verdict.dump(2));
         EXPECT_TRUE(verdict.value("timed", false)) << quoted(verdict.dump(2));
+        if (const auto entry = results_entry(c)) {
+            EXPECT_EQ(entry->value("correct", json()), json(true)) << quoted(entry->dump(2));
+        } else {
+            ADD_FAILURE() << c.test() << " is missing from hipkb_results.json";
+        }
         if (c.expectation() == "not_faster") {
             const auto times = medians(c);
             ASSERT_TRUE(times.has_value()) << "no median times for " << c.benchmark() << " and its reference";
@@ -383,6 +412,7 @@ void check_candidate(const candidate& c) {
     EXPECT_EQ(verdict["failure"].value("kind", ""), expected) << quoted(verdict["failure"].dump(2));
     EXPECT_FALSE(verdict.value("correct", true));
     expect_reported_as_failure(c, expected);
+    expect_no_speedup_in_results(c, expected);
 }
 
 // The driver ran every candidate and every reference, and the references

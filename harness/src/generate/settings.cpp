@@ -312,7 +312,11 @@ void apply_settings_json(generate_settings& settings, const nlohmann::json& obje
     if (!object.is_object()) {
         throw settings_error(fmt::format("{}: expected an object of settings at the top level", source));
     }
-    for (const auto& [key, value] : object.items()) {
+    // Named references, not structured bindings: clang 15 cannot capture
+    // structured bindings in the lambdas below.
+    for (const auto& item : object.items()) {
+        const std::string& key = item.key();
+        const nlohmann::json& value = item.value();
         const field_entry* entry = find_field(key);
         if (!entry) {
             throw settings_error(fmt::format("{}: unknown field '{}'; known fields: {}", source, key, known_keys()));

@@ -89,8 +89,15 @@ TEST(Refine, turns_feed_back_mismatches_and_compiler_errors_until_a_correct_cand
     EXPECT_GT(third["speedup"].get<double>(), 0.0);
     EXPECT_EQ(outcome["best_sample"].is_string(), true);
     if (reason == "reached_goal") {
-        EXPECT_FALSE(fs::exists(dir_out / "s000_t3.hip")) << "refine went on after reaching the goal";
-        EXPECT_FALSE(fs::exists(dir_out / "s000_t3.cpp"));
+        // The last evaluation met the goal, and nothing was asked after it.
+        const json& last = outcome["history"].back()["evaluation"];
+        EXPECT_TRUE(last["correct"].get<bool>());
+        EXPECT_GE(last["speedup"].get<double>(), 1.0);
+        const int turns = outcome["turns"].get<int>();
+        EXPECT_FALSE(fs::exists(dir_out / ("s000_t" + std::to_string(turns + 1) + ".cpp")))
+            << "refine went on after reaching the goal";
+    } else {
+        EXPECT_EQ(outcome["turns"], 3);  // max_turns
     }
 
     // A second refine finds the turns on disk and does not ask for them again.
