@@ -1,5 +1,5 @@
 // An AMD-only device attribute is simply not declared: the compiler names it.
-// expect-error: hipDeviceAttributeWallClockRate[^ ]* (was not declared|undeclared identifier)
+// expect-error: (hipDeviceAttributeWallClockRate[^ ]* was not declared|undeclared identifier 'hipDeviceAttributeWallClockRate')
 #include <hip/hip_runtime_api.h>
 
 int wall_clock_rate() {

@@ -1,5 +1,5 @@
 // An AMD-only pinned-memory flag is not declared: the compiler names it.
-// expect-error: hipHostMallocCoherent[^ ]* (was not declared|undeclared identifier)
+// expect-error: (hipHostMallocCoherent[^ ]* was not declared|undeclared identifier 'hipHostMallocCoherent')
 #include <hip/hip_runtime_api.h>
 
 hipError_t pinned(void** p) {
