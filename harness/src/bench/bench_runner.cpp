@@ -210,6 +210,35 @@ public:
         m_verdict["correct"] = true;
     }
 
+    struct launch_times {
+        double event_seconds;  // between the events on the harness stream
+        double wall_seconds;   // from the start event to a device-wide synchronize
+        int status;            // what hipkb_run returned
+    };
+
+    // One timed launch: new input bytes and poisoned outputs first, so no
+    // result can be reused and only this launch's writes are checked, and a
+    // cold cache. The device-wide synchronize keeps work left on other
+    // streams from spilling into the next launch, and its time shows in the
+    // wall clock.
+    launch_times timed_launch(const implementation_module& impl, device_outputs& outputs, const hipkb_args& args) {
+        m_timing_inputs->perturb(m_launches++, m_stream);
+        outputs.poison(m_stream);
+        m_flusher.flush(m_stream);
+        m_stream.synchronize();
+        const auto wall_start = std::chrono::steady_clock::now();
+        m_timer.start(m_stream);
+        const int status = impl.run(args);
+        m_timer.stop(m_stream);
+        const double event_seconds = m_timer.seconds();
+        synchronize_device();
+        return {event_seconds, seconds_since(wall_start), status};
+    }
+
+    static double seconds_since(std::chrono::steady_clock::time_point start) {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+
     // Launches per repetition: enough for `target_seconds` of measured time,
     // but no more than `max_wall_seconds` of wall time per repetition (the
     // cache flush and checks around each launch cost more than a tiny kernel).
@@ -223,16 +252,10 @@ public:
         std::vector<double> event_times;
         std::vector<double> wall_times;
         for (int n = 0; n < 3; ++n) {
-            const auto wall_start = std::chrono::steady_clock::now();
-            m_timing_inputs->perturb(m_launches++, m_stream);
-            outputs.poison(m_stream);
-            m_flusher.flush(m_stream);
-            m_timer.start(m_stream);
-            (void)impl.run(args);
-            m_timer.stop(m_stream);
-            event_times.push_back(m_timer.seconds());
-            synchronize_device();
-            wall_times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count());
+            const auto iteration_start = std::chrono::steady_clock::now();
+            event_times.push_back(timed_launch(impl, outputs, args).event_seconds);
+            // The whole iteration, flush and checks included: that is what the budget pays for.
+            wall_times.push_back(seconds_since(iteration_start));
         }
         const double per_launch = std::max(median(event_times), 1e-9);
         const double per_iteration_wall = std::max(median(wall_times), 1e-9);
@@ -260,28 +283,15 @@ public:
         std::vector<double> event_times;
         std::vector<double> wall_times;
         for (auto _ : state) {
-            // New input bytes and poisoned outputs for every launch, so no
-            // result can be reused and only this launch's writes are checked.
-            m_timing_inputs->perturb(m_launches++, m_stream);
-            outputs.poison(m_stream);
-            m_flusher.flush(m_stream);
-            m_stream.synchronize();
-            const auto wall_start = std::chrono::steady_clock::now();
-            m_timer.start(m_stream);
-            const int rc = impl.run(args);
-            m_timer.stop(m_stream);
-            const double seconds = m_timer.seconds();
-            // Work left on other streams must not spill into the next launch,
-            // and its time shows up in the wall clock.
-            synchronize_device();
-            wall_times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count());
-            if (rc != 0) {
-                m_skip_message = fmt::format("launch_error: hipkb_run returned {}", error_string(rc));
+            const launch_times launch = timed_launch(impl, outputs, args);
+            if (launch.status != 0) {
+                m_skip_message = fmt::format("launch_error: hipkb_run returned {}", error_string(launch.status));
                 state.SkipWithError(m_skip_message.c_str());
                 break;
             }
-            state.SetIterationTime(seconds);
-            event_times.push_back(seconds);
+            state.SetIterationTime(launch.event_seconds);
+            event_times.push_back(launch.event_seconds);
+            wall_times.push_back(launch.wall_seconds);
         }
         if (event_times.empty()) return;
         const double mean = summarize(event_times).mean;
