@@ -239,16 +239,31 @@ public:
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     }
 
-    // Launches per repetition: enough for `target_seconds` of measured time,
-    // but no more than `max_wall_seconds` of wall time per repetition (the
-    // cache flush and checks around each launch cost more than a tiny kernel).
-    // Google Benchmark's own search would run a 1 us kernel a million times.
-    benchmark::IterationCount calibrate(bool candidate, double target_seconds, double max_wall_seconds) {
+    struct timing_target {
+        const implementation_module& impl;
+        device_outputs& outputs;
+        hipkb_args args;
+    };
+
+    // The implementation to time with its outputs and arguments, warmed up.
+    timing_target ready_for_timing(bool candidate) {
         prepare_timing();
         const implementation_module& impl = candidate ? *m_candidate : m_reference;
         device_outputs& outputs = candidate ? *m_candidate_timing_outputs : *m_reference_timing_outputs;
         const hipkb_args args = make_args(*m_timing_inputs, outputs, m_stream);
         warm_up(impl, args, candidate ? m_candidate_warm : m_reference_warm);
+        return {impl, outputs, args};
+    }
+
+    // Launches per repetition: enough for `target_seconds` of measured time,
+    // but no more than `max_wall_seconds` of wall time per repetition (the
+    // cache flush and checks around each launch cost more than a tiny kernel).
+    // Google Benchmark's own search would run a 1 us kernel a million times.
+    benchmark::IterationCount calibrate(bool candidate, double target_seconds, double max_wall_seconds) {
+        const timing_target target = ready_for_timing(candidate);
+        const implementation_module& impl = target.impl;
+        device_outputs& outputs = target.outputs;
+        const hipkb_args args = target.args;
         std::vector<double> event_times;
         std::vector<double> wall_times;
         for (int n = 0; n < 3; ++n) {
@@ -275,11 +290,10 @@ public:
             }
             return;
         }
-        prepare_timing();
-        const implementation_module& impl = candidate ? *m_candidate : m_reference;
-        device_outputs& outputs = candidate ? *m_candidate_timing_outputs : *m_reference_timing_outputs;
-        const hipkb_args args = make_args(*m_timing_inputs, outputs, m_stream);
-        warm_up(impl, args, candidate ? m_candidate_warm : m_reference_warm);
+        const timing_target target = ready_for_timing(candidate);
+        const implementation_module& impl = target.impl;
+        device_outputs& outputs = target.outputs;
+        const hipkb_args args = target.args;
         std::vector<double> event_times;
         std::vector<double> wall_times;
         for (auto _ : state) {
