@@ -10,6 +10,17 @@ void suite_flags::add_to(CLI::App& app) {
     app.add_option("--timeout", options.timeout_seconds, "Seconds one benchmark executable may run before it is killed")
         ->envname("HIPKB_TIMEOUT")
         ->capture_default_str();
+    app.add_option("--cv-target", options.cv_target,
+                   "Precision wanted of each reported median, as its estimated CV (1.25 x the repetitions' CV / "
+                   "sqrt(repetitions)): a benchmark that misses it after 5 repetitions runs again with enough "
+                   "of them. 0 = off; a --benchmark_repetitions flag after -- also turns it off")
+        ->envname("HIPKB_CV_TARGET")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    app.add_option("--max-repetitions", options.max_repetitions, "Most repetitions --cv-target may ask for")
+        ->envname("HIPKB_MAX_REPETITIONS")
+        ->check(CLI::Range(5, 100000))
+        ->capture_default_str();
     app.add_option("--results", results_dir, "Where results go (default: <build>/results)")->envname("HIPKB_RESULTS");
     app.add_option("--report-dir", report_dir, "Where report.{md,json,html} go (default: <results>/report)");
     app.add_flag("--no-report", no_report, "Write results only, no report");

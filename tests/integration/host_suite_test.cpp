@@ -189,3 +189,47 @@ TEST_F(host_suite, a_new_candidate_is_picked_up_by_the_next_build) {
 }
 
 }  // namespace
+
+namespace {
+
+// A CV target no machine meets makes the driver run the executable again
+// with more repetitions, capped by --max-repetitions; the run record says
+// so and the Google Benchmark file holds the second run's repetitions.
+TEST_F(host_suite, a_missed_cv_target_reruns_with_more_repetitions) {
+    expect_built();
+    const fs::path results = work_dir / "cv-results";
+    const auto bench = run({(build_dir / "bench").string(), "--filter", "saxpy.demo.correct$", "--no-report",
+                            "--results", results.string(), "--cv-target", "1e-9", "--max-repetitions", "7", "--",
+                            "--benchmark_min_time=0.001", "--hipkb_max_wall=0.02"});
+    ASSERT_EQ(bench.exit_code, 0) << bench.output;
+    EXPECT_NE(bench.output.find("7 repetitions"), std::string::npos) << bench.output;
+    const json record = read_json(results / "hipkb.bench.saxpy.demo.correct.run.json");
+    EXPECT_EQ(record["status"], "ok");
+    EXPECT_EQ(record["attempts"], 2) << record.dump(2);
+    EXPECT_EQ(record["repetitions"], 7) << record.dump(2);
+    EXPECT_EQ(record["cv_target_met"], false) << record.dump(2);
+    const json gbench = read_json(results / "hipkb.bench.saxpy.demo.correct.json");
+    int candidate_repetitions = 0;
+    for (const json& row : gbench["benchmarks"]) {
+        if (row["run_type"] == "iteration" && row["run_name"].get<std::string>().rfind("saxpy/demo/correct", 0) == 0) {
+            ++candidate_repetitions;
+        }
+    }
+    EXPECT_EQ(candidate_repetitions, 7);
+}
+
+// A target the first run already meets costs nothing more.
+TEST_F(host_suite, a_met_cv_target_runs_once) {
+    expect_built();
+    const fs::path results = work_dir / "cv-met-results";
+    const auto bench = run({(build_dir / "bench").string(), "--filter", "saxpy.demo.correct$", "--no-report",
+                            "--results", results.string(), "--cv-target", "100", "--",
+                            "--benchmark_min_time=0.001", "--hipkb_max_wall=0.02"});
+    ASSERT_EQ(bench.exit_code, 0) << bench.output;
+    const json record = read_json(results / "hipkb.bench.saxpy.demo.correct.run.json");
+    EXPECT_EQ(record["attempts"], 1) << record.dump(2);
+    EXPECT_EQ(record["repetitions"], 5) << record.dump(2);
+    EXPECT_EQ(record["cv_target_met"], true) << record.dump(2);
+}
+
+}  // namespace

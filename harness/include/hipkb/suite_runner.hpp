@@ -25,6 +25,12 @@ struct suite_options {
     shard part;
     double timeout_seconds = 600.0;
     std::vector<std::string> benchmark_args;  // passed on to every executable
+    // Precision wanted of every reported median: its estimated CV
+    // (repetition_target.hpp). A benchmark that misses it after the default
+    // repetitions runs again with enough of them, up to max_repetitions.
+    // 0 turns this off; a --benchmark_repetitions flag does too.
+    double cv_target = 0.01;
+    int max_repetitions = 50;
     bool write_report = true;
 };
 

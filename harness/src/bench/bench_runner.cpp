@@ -5,6 +5,7 @@
 #include <hipkb/device.hpp>
 #include <hipkb/inputs.hpp>
 #include <hipkb/module.hpp>
+#include <hipkb/sealed_answer.hpp>
 #include <hipkb/spec.hpp>
 #include <hipkb/statistics.hpp>
 #include <hipkb/workload.hpp>
@@ -196,7 +197,7 @@ public:
         }
         for (const std::uint64_t seed : m_spec.seeds) {
             const device_inputs inputs(m_spec, m_sizes, seed);
-            const std::vector<host_tensor> expected = run_reference(inputs, m_sizes);
+            const sealed_answer expected(run_reference(inputs, m_sizes));
             std::optional<std::vector<host_tensor>> got;
             try {
                 got = run_candidate(inputs);
@@ -233,6 +234,13 @@ public:
         const double event_seconds = m_timer.seconds();
         synchronize_device();
         return {event_seconds, seconds_since(wall_start), status};
+    }
+
+    // The reference's timing outputs stay allocated while the candidate is
+    // timed; they must not hold an answer it could find and copy.
+    void forget_result(device_outputs& outputs) {
+        outputs.poison(m_stream);
+        m_stream.synchronize();
     }
 
     static double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -272,6 +280,7 @@ public:
             // The whole iteration, flush and checks included: that is what the budget pays for.
             wall_times.push_back(seconds_since(iteration_start));
         }
+        if (!candidate) forget_result(outputs);
         const double per_launch = std::max(median(event_times), 1e-9);
         const double per_iteration_wall = std::max(median(wall_times), 1e-9);
         const double wanted = std::ceil(target_seconds / per_launch);
@@ -307,6 +316,7 @@ public:
             event_times.push_back(launch.event_seconds);
             wall_times.push_back(launch.wall_seconds);
         }
+        if (!candidate) forget_result(outputs);
         if (event_times.empty()) return;
         const double mean = summarize(event_times).mean;
         if (const double flops = m_spec.flop_count(m_sizes); flops > 0 && mean > 0) {
@@ -365,7 +375,12 @@ private:
             throw harness_failure(fmt::format("the reference of {} failed to launch: {}", m_spec.name, error_string(rc)));
         }
         synchronize_device();
-        return outputs.download();
+        std::vector<host_tensor> result = outputs.download();
+        // Freed memory keeps its bytes, and a candidate's own allocation may
+        // be handed this block: leave no answer in it.
+        outputs.poison(m_stream);
+        m_stream.synchronize();
+        return result;
     }
 
     // nullopt (with the failure recorded) when the launch itself failed.
@@ -388,23 +403,33 @@ private:
 
     // Compares every output; records the first failure. `kind_override`
     // replaces the kind (a recheck after timing is its own kind of failure).
-    bool outputs_match(const std::vector<host_tensor>& got, const std::vector<host_tensor>& expected,
-                       std::uint64_t seed, const std::string& kind_override) {
+    bool outputs_match(const std::vector<host_tensor>& got, const sealed_answer& expected, std::uint64_t seed,
+                       const std::string& kind_override) {
         for (std::size_t i = 0; i < m_spec.outputs.size(); ++i) {
+            const host_tensor& truth = expected.shape_of(i);
+            if (const decoy_match decoy = expected.match_decoy(i, got[i]); decoy.copied_all()) {
+                fail("read_reference_output",
+                     fmt::format("read_reference_output: output {}, seed {}: the output reproduces all {} marked "
+                                 "elements of a decoy of the reference's answer the harness kept in memory (first "
+                                 "at {}): the candidate copied a result it found instead of computing it",
+                                 truth.name, seed, decoy.marks, format_index(truth.shape, decoy.first)),
+                     {{"output", truth.name}, {"seed", seed}, {"decoy_marks", decoy.marks}});
+                return false;
+            }
             const tolerance tol = m_spec.tolerance_for(m_spec.outputs[i]);
-            const comparison result = compare(got[i], expected[i], tol);
+            const comparison result = expected.compare(i, got[i], tol);
             if (result.passed()) continue;
             if (result.non_finite_expected > 0) {
-                throw harness_failure(describe(result, expected[i], tol, seed) +
+                throw harness_failure(describe(result, truth, tol, seed) +
                                       " (the problem is broken: its reference produced NaN/Inf)");
             }
-            std::string message = describe(result, expected[i], tol, seed);
+            std::string message = describe(result, truth, tol, seed);
             std::string kind = failure_kind(result);
             if (!kind_override.empty()) {
                 message = kind_override + ": on the timing inputs, after timing: " + message;
                 kind = kind_override;
             }
-            fail(kind, message, comparison_details(result, m_spec.outputs[i], tol, seed, expected[i].shape));
+            fail(kind, message, comparison_details(result, m_spec.outputs[i], tol, seed, truth.shape));
             return false;
         }
         return true;
@@ -444,11 +469,13 @@ private:
         }
         // The last launch's output against the reference on the same
         // (perturbed) inputs.
-        const std::vector<host_tensor> got = outputs.download();
-        const std::vector<host_tensor> expected = run_reference(*m_timing_inputs, m_sizes);
-        if (!outputs_match(got, expected, m_timing_inputs->seed(), "recheck_mismatch")) {
-            return false;
-        }
+        {
+            const std::vector<host_tensor> got = outputs.download();
+            const sealed_answer expected(run_reference(*m_timing_inputs, m_sizes));
+            if (!outputs_match(got, expected, m_timing_inputs->seed(), "recheck_mismatch")) {
+                return false;
+            }
+        }  // the answer and its decoy are gone before the candidate runs again
         return probe_for_caching(impl, outputs, args, event_median);
     }
 

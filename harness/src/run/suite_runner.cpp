@@ -3,6 +3,8 @@
 #include <hipkb/atomic_file.hpp>
 #include <hipkb/manifest.hpp>
 #include <hipkb/process.hpp>
+#include <hipkb/repetition_target.hpp>
+#include <hipkb/report/gbench.hpp>
 #include <hipkb/report/report.hpp>
 #include <hipkb/report/results.hpp>
 
@@ -23,6 +25,11 @@ namespace {
 using json = nlohmann::json;
 
 constexpr int exit_skipped = 77;
+// What a bench executable runs without a --benchmark_repetitions flag.
+constexpr int default_repetitions = 5;
+// Runs of one executable at most: the first, and up to two with more
+// repetitions (the second estimate of the CV can be larger than the first).
+constexpr int max_attempts = 3;
 
 std::string tail(const std::string& text, std::size_t max_bytes) {
     return text.size() <= max_bytes ? text : text.substr(text.size() - max_bytes);
@@ -79,6 +86,52 @@ void remove_stale(const std::filesystem::path& results, const std::string& test)
 }
 
 }  // namespace
+
+// Runs one executable; when its least precise median misses the CV target,
+// again with enough repetitions. The record is the last run's, with the
+// repetitions and precision reached and the wall time of every run.
+json run_to_precision(const bench_entry& bench, const std::filesystem::path& results, const suite_options& options) {
+    const std::filesystem::path gbench_out = results / (bench.test + ".json");
+    const bool adaptive = options.cv_target > 0 && !sets_repetitions(options.benchmark_args);
+    int repetitions = default_repetitions;
+    double wall_seconds = 0.0;
+    json record;
+    for (int attempt = 1;; ++attempt) {
+        std::vector<std::string> argv = {bench.executable.string(), "--benchmark_out=" + gbench_out.string(),
+                                         "--benchmark_out_format=json",
+                                         "--hipkb_verdict_out=" + (results / (bench.test + ".verdict.json")).string()};
+        if (adaptive) argv.push_back(fmt::format("--benchmark_repetitions={}", repetitions));
+        argv.insert(argv.end(), options.benchmark_args.begin(), options.benchmark_args.end());
+        process_options run;
+        run.timeout = std::chrono::duration<double>(options.timeout_seconds);
+        record = run_record(bench, run_process(argv, run));
+        wall_seconds += record["wall_seconds"].get<double>();
+        record["wall_seconds"] = wall_seconds;
+        record["attempts"] = attempt;
+        if (!adaptive || record["status"] != "ok" || interrupted()) return record;
+        std::optional<repetition_spread> worst;
+        try {
+            worst = least_precise(report::read_gbench(gbench_out));
+        } catch (const std::exception&) {
+            // The collector reports an unreadable file with its reason.
+            return record;
+        }
+        if (!worst) return record;
+        record["repetitions"] = worst->repetitions;
+        record["cv_target"] = options.cv_target;
+        record["median_cv"] = worst->median_cv;
+        record["least_precise"] = worst->benchmark;
+        const bool met = worst->median_cv <= options.cv_target;
+        record["cv_target_met"] = met;
+        const int wanted =
+            repetitions_for(worst->cv, options.cv_target, default_repetitions, options.max_repetitions);
+        if (met || wanted <= repetitions || attempt == max_attempts) return record;
+        fmt::print("(median cv {:.2g}% > {:.2g}%: {} repetitions) ", 100.0 * worst->median_cv,
+                   100.0 * options.cv_target, wanted);
+        std::fflush(stdout);
+        repetitions = wanted;
+    }
+}
 
 shard parse_shard(const std::string& text) {
     int index = 0;
@@ -138,15 +191,7 @@ int run_suite(const suite_options& options) {
                       {"message", fmt::format("{} is missing: run cmake --build {} first", bench->executable.string(),
                                               options.build_dir.string())}};
         } else {
-            std::vector<std::string> argv = {bench->executable.string(),
-                                             "--benchmark_out=" + (results / (bench->test + ".json")).string(),
-                                             "--benchmark_out_format=json",
-                                             "--hipkb_verdict_out=" + (results / (bench->test + ".verdict.json")).string()};
-            argv.insert(argv.end(), options.benchmark_args.begin(), options.benchmark_args.end());
-            process_options run;
-            run.timeout = std::chrono::duration<double>(options.timeout_seconds);
-            const process_result outcome = run_process(argv, run);
-            record = run_record(*bench, outcome);
+            record = run_to_precision(*bench, results, options);
         }
         write_file_atomically(results / (bench->test + ".run.json"), record.dump(2) + "\n");
         const std::string status = record["status"].get<std::string>();
