@@ -4,6 +4,7 @@
 #include <hipkb/spec.hpp>
 #include <hipkb/tensor.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,6 +31,11 @@ struct comparison {
 // or Inf in `got` fails wherever `expected` is finite; both tensors must have
 // the same type and shape (std::invalid_argument otherwise).
 [[nodiscard]] comparison compare(const host_tensor& got, const host_tensor& expected, const tolerance& tol);
+
+// The same against an `expected` stored with every byte XOR-ed with `key`
+// (see sealed_answer.hpp): no plain copy of it is made.
+[[nodiscard]] comparison compare_stored(const host_tensor& got, const host_tensor& expected, const tolerance& tol,
+                                        std::byte key);
 
 // "mismatch: output y, seed 1: 3 of 111 elements outside atol=0.0001 rtol=0.0001; first at [110]: got nan,
 // expected 0.84; max abs error 0.5, max rel error 0.3"

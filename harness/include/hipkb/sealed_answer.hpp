@@ -5,8 +5,8 @@
 // A candidate shares the harness's process, so its launcher can search the
 // process's memory for the answer the harness computed first (compute a few
 // elements honestly, look for them, copy the rest). The truth is therefore
-// stored sealed (every byte XOR-ed with a key), and unsealed only
-// transiently to compare, into a buffer wiped afterwards. A decoy, the truth
+// stored sealed (every byte XOR-ed with a key) and compared element by
+// element without ever being unsealed as a whole. A decoy, the truth
 // with a few elements altered, stays in plain memory: a candidate whose
 // output carries the decoy's marks copied it instead of computing.
 
@@ -42,7 +42,7 @@ public:
     [[nodiscard]] std::size_t size() const { return m_sealed.size(); }
     // Name, type and shape of output i; its bytes are the sealed ones.
     [[nodiscard]] const host_tensor& shape_of(std::size_t output) const { return m_sealed.at(output); }
-    // `got` against output i of the truth; the unsealed copy is wiped before this returns.
+    // `got` against output i of the truth.
     [[nodiscard]] comparison compare(std::size_t output, const host_tensor& got, const tolerance& tol) const;
     [[nodiscard]] decoy_match match_decoy(std::size_t output, const host_tensor& got) const;
 

@@ -1,5 +1,7 @@
 #include <hipkb/inputs.hpp>
 
+#include "parallel_for.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -43,31 +45,14 @@ double draw(const init_spec& init, std::uint64_t stream, std::int64_t index) {
     return 0.0;
 }
 
-template <typename Fill>
-void parallel_fill(std::int64_t count, Fill fill) {
-    constexpr std::int64_t per_thread_minimum = 1 << 18;
-    const auto hardware = static_cast<std::int64_t>(std::max(1u, std::thread::hardware_concurrency()));
-    const std::int64_t threads = std::clamp<std::int64_t>(count / per_thread_minimum, 1, hardware);
-    if (threads == 1) {
-        fill(0, count);
-        return;
-    }
-    std::vector<std::jthread> workers;
-    const std::int64_t chunk = (count + threads - 1) / threads;
-    for (std::int64_t t = 0; t < threads; ++t) {
-        const std::int64_t begin = t * chunk;
-        const std::int64_t end = std::min(count, begin + chunk);
-        workers.emplace_back([=] { fill(begin, end); });
-    }
-}
-
 }  // namespace
 
 host_tensor generate_input(const problem_spec& spec, std::size_t input_index, size_set sizes, std::uint64_t seed) {
     const tensor_spec& input = spec.inputs.at(input_index);
     host_tensor tensor = make_poisoned(input.name, input.type, spec.shape_of(input, sizes));
     const std::uint64_t stream = mix(mix(seed) ^ (0xA5A5A5A5ull + input_index));
-    parallel_fill(tensor.count(), [&](std::int64_t begin, std::int64_t end) {
+    detail::parallel_chunks(tensor.count(), detail::chunk_count(tensor.count()),
+                            [&](std::int64_t, std::int64_t begin, std::int64_t end) {
         for (std::int64_t i = begin; i < end; ++i) {
             tensor.set(i, draw(input.init, stream, i));
         }
