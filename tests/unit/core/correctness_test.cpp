@@ -75,3 +75,34 @@ TEST(correctness, shape_or_type_mismatch_is_an_error) {
 }
 
 }  // namespace
+
+namespace {
+
+// Large outputs are compared in chunks on several threads; the report must
+// not depend on which chunk finished first.
+TEST(correctness, chunked_comparison_reports_the_earliest_mismatch_and_all_counts) {
+    const std::int64_t count = (std::int64_t{1} << 20) + 7;
+    auto expected = hipkb::make_poisoned("y", hipkb::dtype::fp32, {count});
+    for (std::int64_t i = 0; i < count; ++i) expected.set(i, static_cast<double>(i % 1000));
+    auto got = expected;
+    got.set(count - 1, -5.0);
+    got.set(300000, 7.5);
+    got.set(count / 2, std::numeric_limits<double>::quiet_NaN());
+    const auto result = hipkb::compare(got, expected, fp32);
+    EXPECT_EQ(result.elements, count);
+    EXPECT_EQ(result.mismatches, 3);
+    EXPECT_EQ(result.first_mismatch, 300000);
+    EXPECT_DOUBLE_EQ(result.first_got, 7.5);
+    // the last element: expected (2^20 + 6) mod 1000 = 582, got -5
+    EXPECT_DOUBLE_EQ(result.max_abs_error, 587.0);
+}
+
+TEST(correctness, a_stored_key_is_removed_before_comparing) {
+    auto expected = tensor({1.5, -2.0, 3.25});
+    auto sealed = expected;
+    for (auto& b : sealed.bytes) b ^= std::byte{0x5A};
+    EXPECT_TRUE(hipkb::compare_stored(expected, sealed, fp32, std::byte{0x5A}).passed());
+    EXPECT_FALSE(hipkb::compare_stored(expected, sealed, fp32, std::byte{0}).passed());
+}
+
+}  // namespace
