@@ -83,6 +83,8 @@ public:
     void fill(unsigned char value, const stream& on);
     // Sets `bytes` bytes from `offset`, ordered on `on`.
     void fill_range(std::size_t offset, std::size_t bytes, unsigned char value, const stream& on);
+    // Copies the first `bytes` bytes of `source` here, device to device, ordered on `on`.
+    void copy_from(const device_memory& source, std::size_t bytes, const stream& on);
 
 private:
     void* m_data = nullptr;

@@ -135,6 +135,11 @@ void device_memory::fill_range(std::size_t offset, std::size_t bytes, unsigned c
                                    static_cast<hipStream_t>(on.handle())));
 }
 
+void device_memory::copy_from(const device_memory& source, std::size_t bytes, const stream& on) {
+    HIPKB_HIP_CHECK(hipMemcpyAsync(m_data, source.m_data, bytes, hipMemcpyDeviceToDevice,
+                                   static_cast<hipStream_t>(on.handle())));
+}
+
 void device_memory::fill(unsigned char value, const stream& on) {
     HIPKB_HIP_CHECK(hipMemsetAsync(m_data, value, m_bytes, static_cast<hipStream_t>(on.handle())));
 }

@@ -85,6 +85,9 @@ void device_memory::fill(unsigned char value, const stream&) { std::memset(m_dat
 void device_memory::download_range(std::size_t offset, void* destination, std::size_t bytes) const {
     std::memcpy(destination, static_cast<const char*>(m_data) + offset, bytes);
 }
+void device_memory::copy_from(const device_memory& source, std::size_t bytes, const stream&) {
+    std::memcpy(m_data, source.m_data, bytes);
+}
 void device_memory::fill_range(std::size_t offset, std::size_t bytes, unsigned char value, const stream&) {
     std::memset(static_cast<char*>(m_data) + offset, value, bytes);
 }

@@ -384,6 +384,7 @@ json candidate_entry(const bench_record& record, const loaded_files& files, mach
     entry["candidate"] = nullptr;
     entry["flops_per_second"] = nullptr;
     entry["bytes_per_second"] = nullptr;
+    entry["bandwidth_percent_of_measured"] = nullptr;
     const gbench_series* candidate_series = nullptr;
     std::vector<gbench_series> all;
     if (files.gbench) {
@@ -400,6 +401,9 @@ json candidate_entry(const bench_record& record, const loaded_files& files, mach
             auto bytes = candidate_series->counter("bytes/s");
             if (!bytes) bytes = candidate_series->counter("bytes_per_second");
             if (bytes) entry["bytes_per_second"] = *bytes;
+            if (auto share = candidate_series->counter("bandwidth_%_of_measured")) {
+                entry["bandwidth_percent_of_measured"] = *share;
+            }
         }
     }
 

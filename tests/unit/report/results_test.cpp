@@ -53,6 +53,7 @@ TEST_F(BasicBuild, CorrectAndFasterCandidate) {
     EXPECT_NEAR(c["candidate"]["cv"].get<double>(), 0.05, 1e-12);
     EXPECT_DOUBLE_EQ(c["flops_per_second"].get<double>(), 2.0e9);
     EXPECT_DOUBLE_EQ(c["bytes_per_second"].get<double>(), 4.0e11);
+    EXPECT_DOUBLE_EQ(c["bandwidth_percent_of_measured"].get<double>(), 25.0);
     // Metadata beside the source.
     EXPECT_EQ(c["model"], "test-model");
     EXPECT_EQ(c["provider"], "replay");

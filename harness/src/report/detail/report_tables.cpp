@@ -154,7 +154,7 @@ report_table candidates_table(const json& results, std::size_t limit) {
                      {"status", align::left},     {"compiled", align::left},    {"correct", align::left},
                      {"reference", align::right}, {"candidate time", align::right}, {"cv", align::right},
                      {"speedup", align::right},   {"FLOP/s", align::right},     {"bytes/s", align::right},
-                     {"failure", align::left}};
+                     {"% of copy bw", align::right}, {"failure", align::left}};
     for (const json& c : results["candidates"]) {
         if (table.rows.size() >= limit) {
             ++table.omitted;
@@ -164,6 +164,7 @@ report_table candidates_table(const json& results, std::size_t limit) {
         const json& timing = c["candidate"];
         const json flops = c.value("flops_per_second", json());
         const json bytes = c.value("bytes_per_second", json());
+        const json share = c.value("bandwidth_percent_of_measured", json());
         table.rows.push_back(
             {text_of(c, "id"), model_key(c), count(c.value("turn", json())), text_of(c, "status"),
              yes_no(c["compiled"]), yes_no(c["correct"]),
@@ -172,6 +173,7 @@ report_table candidates_table(const json& results, std::size_t limit) {
              timing.is_object() ? fraction_or_dash(timing["cv"]) : "-", speedup_or_dash(c["speedup"]),
              flops.is_number() ? format_rate(flops.get<double>()) : "-",
              bytes.is_number() ? format_rate(bytes.get<double>()) + "B" : "-",
+             share.is_number() ? fmt::format("{:.0f}%", share.get<double>()) : "-",
              truncate(failure_text(c), 100)});
     }
     return table;
