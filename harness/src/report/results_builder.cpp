@@ -411,6 +411,12 @@ json candidate_entry(const bench_record& record, const loaded_files& files, mach
     // itself reported a failure (e.g. the re-check after timing).
     json correct = nullptr;
     json failure = nullptr;
+    entry["launch_floor_ns"] = nullptr;
+    if (files.verdict) {
+        if (const auto floor = number_of(*files.verdict, "launch_floor_seconds", record.verdict_file, errors)) {
+            entry["launch_floor_ns"] = *floor * 1e9;
+        }
+    }
     if (files.verdict) {
         if (const auto c = bool_of(*files.verdict, "correct", record.verdict_file, errors)) correct = *c;
         const auto f = files.verdict->find("failure");
@@ -443,6 +449,9 @@ json candidate_entry(const bench_record& record, const loaded_files& files, mach
     return entry;
 }
 
+// Candidate times below this many launch floors are flagged.
+constexpr double near_launch_floor_factor = 5.0;
+
 // The speedup, once every problem's baseline reference time is known.
 void set_speedup(json& candidate, const std::map<std::string, json>& baselines) {
     if (!has_median(candidate["reference"])) {
@@ -455,6 +464,14 @@ void set_speedup(json& candidate, const std::map<std::string, json>& baselines) 
     if (has_median(candidate["reference"]) && has_median(candidate["candidate"])) {
         candidate["speedup"] =
             candidate["reference"]["median_ns"].get<double>() / candidate["candidate"]["median_ns"].get<double>();
+    }
+    // A time within a few launch floors is mostly launch overhead: its
+    // speedup says little about the kernel.
+    candidate["near_launch_floor"] = nullptr;
+    const json& floor = candidate["launch_floor_ns"];
+    if (floor.is_number() && floor.get<double>() > 0 && has_median(candidate["candidate"])) {
+        candidate["near_launch_floor"] =
+            candidate["candidate"]["median_ns"].get<double>() < near_launch_floor_factor * floor.get<double>();
     }
 }
 

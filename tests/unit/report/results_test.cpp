@@ -54,6 +54,11 @@ TEST_F(BasicBuild, CorrectAndFasterCandidate) {
     EXPECT_DOUBLE_EQ(c["flops_per_second"].get<double>(), 2.0e9);
     EXPECT_DOUBLE_EQ(c["bytes_per_second"].get<double>(), 4.0e11);
     EXPECT_DOUBLE_EQ(c["bandwidth_percent_of_measured"].get<double>(), 25.0);
+    // 2000 ns against a 3000 ns launch floor: mostly launch overhead.
+    EXPECT_DOUBLE_EQ(c["launch_floor_ns"].get<double>(), 3000.0);
+    EXPECT_EQ(c["near_launch_floor"], true);
+    EXPECT_EQ(candidate(m_results, "relu/examples/same")["near_launch_floor"], false);
+    EXPECT_TRUE(candidate(m_results, "relu/examples/wrong")["near_launch_floor"].is_null());
     // Metadata beside the source.
     EXPECT_EQ(c["model"], "test-model");
     EXPECT_EQ(c["provider"], "replay");

@@ -149,7 +149,9 @@ report_table candidates_table(const json& results, std::size_t limit) {
     report_table table;
     table.title = "Candidates";
     table.note = "Median times over the repetitions, both measured in the candidate's executable; speedup = "
-                 "reference / candidate.";
+                 "reference / candidate; (floor) after a speedup: the candidate's time is under 5x the device's "
+                 "launch floor, mostly launch overhead. % of copy bw: bytes/s against the device-to-device copy "
+                 "bandwidth measured on the device.";
     table.columns = {{"candidate", align::left},  {"model", align::left},       {"turn", align::right},
                      {"status", align::left},     {"compiled", align::left},    {"correct", align::left},
                      {"reference", align::right}, {"candidate time", align::right}, {"cv", align::right},
@@ -170,7 +172,8 @@ report_table candidates_table(const json& results, std::size_t limit) {
              yes_no(c["compiled"]), yes_no(c["correct"]),
              reference.is_object() ? time_or_dash(reference["median_ns"]) : "-",
              timing.is_object() ? time_or_dash(timing["median_ns"]) : "-",
-             timing.is_object() ? fraction_or_dash(timing["cv"]) : "-", speedup_or_dash(c["speedup"]),
+             timing.is_object() ? fraction_or_dash(timing["cv"]) : "-",
+             speedup_or_dash(c["speedup"]) + (c.value("near_launch_floor", json()) == true ? " (floor)" : ""),
              flops.is_number() ? format_rate(flops.get<double>()) : "-",
              bytes.is_number() ? format_rate(bytes.get<double>()) + "B" : "-",
              share.is_number() ? fmt::format("{:.0f}%", share.get<double>()) : "-",
