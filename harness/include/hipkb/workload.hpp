@@ -26,8 +26,13 @@ public:
     // Changes one element of every input (a different one each call, to a
     // tame value), ordered on `on`, so no two timed launches see the same
     // input bytes: a candidate that caches results cannot profit from it.
-    // host() no longer describes the device contents afterwards.
+    // The host copy gets the same change.
     void perturb(std::uint64_t iteration, const stream& on);
+
+    // Inputs are read-only to an implementation. Downloads every input and
+    // compares it with the host copy: empty when nothing changed, else
+    // "input x: 400012 bytes changed, the first at element 0".
+    [[nodiscard]] std::string find_changes() const;
 
 private:
     std::vector<host_tensor> m_host;

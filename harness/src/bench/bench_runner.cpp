@@ -428,6 +428,10 @@ private:
             fail("out_of_bounds_write", "out_of_bounds_write: " + guard);
             return std::nullopt;
         }
+        if (const std::string changed = inputs.find_changes(); !changed.empty()) {
+            fail("input_modified", "input_modified: " + changed + " (inputs are read-only)");
+            return std::nullopt;
+        }
         return outputs.download();
     }
 
@@ -495,6 +499,13 @@ private:
         }
         if (const std::string guard = outputs.check_guards(); !guard.empty()) {
             fail("out_of_bounds_write", "out_of_bounds_write: " + guard);
+            return false;
+        }
+        // The recheck below runs the reference on these inputs: a candidate
+        // that overwrote them (zeroes, say) could make the reference agree
+        // with a cheap output.
+        if (const std::string changed = m_timing_inputs->find_changes(); !changed.empty()) {
+            fail("input_modified", "input_modified: while timed: " + changed + " (inputs are read-only)");
             return false;
         }
         // The last launch's output against the reference on the same

@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include <cstring>
 #include <optional>
 
 namespace hipkb {
@@ -28,7 +29,28 @@ void device_inputs::perturb(std::uint64_t iteration, const stream& on) {
         // 0x3F bytes: 0.747 in fp32, 1.81 in fp16, 0.746 in bf16; integers get 0.
         const unsigned char value = is_floating(tensor.type) ? 0x3F : 0x00;
         m_device[i].fill_range(position * element, element, value, on);
+        std::memset(m_host[i].bytes.data() + position * element, value, element);
     }
+}
+
+std::string device_inputs::find_changes() const {
+    for (std::size_t i = 0; i < m_device.size(); ++i) {
+        const host_tensor& expected = m_host[i];
+        std::vector<std::byte> now(expected.bytes.size());
+        m_device[i].download(now.data(), now.size());
+        if (std::memcmp(now.data(), expected.bytes.data(), now.size()) == 0) continue;
+        std::size_t changed = 0;
+        std::optional<std::size_t> first;
+        for (std::size_t b = 0; b < now.size(); ++b) {
+            if (now[b] != expected.bytes[b]) {
+                ++changed;
+                if (!first) first = b;
+            }
+        }
+        return fmt::format("input {}: {} bytes changed, the first at element {}", expected.name, changed,
+                           *first / size_of(expected.type));
+    }
+    return {};
 }
 
 device_outputs::device_outputs(const problem_spec& spec, size_set sizes) {
