@@ -45,20 +45,7 @@ generate_result generate_run(generate_settings settings, const generate_options&
 
 generate_result generate_run(generate_settings settings, provider& source, const generate_options& options) {
     finalize_settings(settings, "generate");
-    const shard_spec shard = parse_shard(settings.shard);
-    const std::vector<problem_entry> problems =
-        take_shard(select_problems(discover_problems(settings.reference_dir), settings.problems), shard);
-
-    // Every prompt is built before the first request, so a broken spec or
-    // template stops the run before any money is spent.
-    const prompt_template tmpl = load_template(settings.prompt_template);
-    message_list few_shot;
-    for (const auto& file : settings.few_shot) {
-        for (auto& turn : load_few_shot(file)) few_shot.push_back(std::move(turn));
-    }
-    std::vector<problem_prompt> prompts;
-    prompts.reserve(problems.size());
-    for (const auto& problem : problems) prompts.push_back(build_prompt(settings, problem, tmpl, few_shot));
+    const std::vector<problem_prompt> prompts = build_prompts(settings);
 
     const sample_store store(settings.generated_dir, settings.run, candidate_extension(settings.platform));
     generate_result result;
@@ -68,10 +55,10 @@ generate_result generate_run(generate_settings settings, provider& source, const
     summary.started = utc_timestamp();
     std::unordered_map<std::string, std::size_t> index_of;
     std::size_t pending = 0;
-    for (std::size_t p = 0; p < problems.size(); ++p) {
+    for (std::size_t p = 0; p < prompts.size(); ++p) {
         problem_summary entry;
-        entry.problem = problems[p].name;
-        entry.level = problems[p].level;
+        entry.problem = prompts[p].problem.name;
+        entry.level = prompts[p].problem.level;
         entry.requested = settings.samples;
         for (std::int64_t i = 0; i < settings.samples; ++i) {
             if (store.is_finished(entry.problem, sample_name(i, settings.samples))) {
@@ -83,7 +70,7 @@ generate_result generate_run(generate_settings settings, provider& source, const
         index_of.emplace(entry.problem, p);
         summary.problems.push_back(std::move(entry));
     }
-    result.manifest = manifest_path(store.run_dir(), "generate", shard);
+    result.manifest = manifest_path(store.run_dir(), "generate", parse_shard(settings.shard));
     summary.status = "running";
     summary.finished = "";
     write_file_atomically(result.manifest, manifest_json(settings, summary).dump(2) + "\n");

@@ -1,6 +1,7 @@
 #include <hipkb/generate/prompt.hpp>
 
 #include <hipkb/atomic_file.hpp>
+#include <hipkb/generate/selection.hpp>
 #include <hipkb/generate/settings.hpp>
 #include <hipkb/generate/sha256.hpp>
 
@@ -305,6 +306,21 @@ std::string candidate_source(const problem_prompt& prompt, std::string_view code
     }
     if (source.empty() || source.back() != '\n') source += '\n';
     return source;
+}
+
+std::vector<problem_prompt> build_prompts(const generate_settings& settings) {
+    const shard_spec shard = parse_shard(settings.shard);
+    const std::vector<problem_entry> problems =
+        take_shard(select_problems(discover_problems(settings.reference_dir), settings.problems), shard);
+    const prompt_template tmpl = load_template(settings.prompt_template);
+    message_list few_shot;
+    for (const auto& file : settings.few_shot) {
+        for (auto& turn : load_few_shot(file)) few_shot.push_back(std::move(turn));
+    }
+    std::vector<problem_prompt> prompts;
+    prompts.reserve(problems.size());
+    for (const auto& problem : problems) prompts.push_back(build_prompt(settings, problem, tmpl, few_shot));
+    return prompts;
 }
 
 }  // namespace hipkb::generator

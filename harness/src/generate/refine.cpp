@@ -79,16 +79,7 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
     adopt_build(settings);
     finalize_settings(settings, "refine");
 
-    const shard_spec shard = parse_shard(settings.shard);
-    const std::vector<problem_entry> problems =
-        take_shard(select_problems(discover_problems(settings.reference_dir), settings.problems), shard);
-    const prompt_template tmpl = load_template(settings.prompt_template);
-    message_list few_shot;
-    for (const auto& file : settings.few_shot) {
-        for (auto& turn : load_few_shot(file)) few_shot.push_back(std::move(turn));
-    }
-    std::vector<problem_prompt> prompts;
-    for (const auto& problem : problems) prompts.push_back(build_prompt(settings, problem, tmpl, few_shot));
+    const std::vector<problem_prompt> prompts = build_prompts(settings);
 
     const std::string language = settings.platform == "host" ? "cpp" : "hip";
     const sample_store store(settings.generated_dir, settings.run, candidate_extension(settings.platform));
@@ -107,7 +98,7 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
     summary.provider = source.name();
     summary.started = utc_timestamp();
     summary.status = "finished";
-    result.manifest = manifest_path(store.run_dir(), "refine", shard);
+    result.manifest = manifest_path(store.run_dir(), "refine", parse_shard(settings.shard));
     const auto say = [&](const std::string& line) {
         if (options.log) {
             fmt::print(options.log, "refine: {}\n", line);

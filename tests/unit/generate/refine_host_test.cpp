@@ -16,14 +16,6 @@ using json = nlohmann::json;
 
 const fs::path source_dir = HIPKB_SOURCE_DIR;
 
-hipkb::process_result run(const std::vector<std::string>& argv, double timeout = 1200) {
-    hipkb::process_options options;
-    options.timeout = std::chrono::duration<double>(timeout);
-    return hipkb::run_process(argv, options);
-}
-
-json read_json(const fs::path& file) { return json::parse(slurp(file)); }
-
 std::string last_user_message(const json& meta) {
     std::string text;
     for (const auto& message : meta["prompt"]) {
@@ -43,10 +35,10 @@ TEST(Refine, turns_feed_back_mismatches_and_compiler_errors_until_a_correct_cand
                                           "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
                                           "-DHIPKB_GENERATED_DIR=" + generated.string(),
                                           "-DCMAKE_CXX_COMPILER=" HIPKB_HOST_CXX};
-    const auto configured = run(configure);
+    const auto configured = run_command(configure);
     ASSERT_EQ(configured.exit_code, 0) << configured.output;
 
-    const auto refined = run({HIPKB_CLI, "refine", "--build-dir", build.string(), "--provider", "replay",
+    const auto refined = run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--provider", "replay",
                               "--replay-dir", (fixtures() / "replay_refine").string(), "--run", "refined",
                               "--problems", "saxpy", "--max-turns", "3", "--min-gain", "0"});
     ASSERT_EQ(refined.how, hipkb::process_result::end::exited) << refined.output;
@@ -102,7 +94,7 @@ TEST(Refine, turns_feed_back_mismatches_and_compiler_errors_until_a_correct_cand
 
     // A second refine finds the turns on disk and does not ask for them again.
     fs::create_directories(dir.path() / "no_recordings");
-    const auto again = run({HIPKB_CLI, "refine", "--build-dir", build.string(), "--provider", "replay",
+    const auto again = run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--provider", "replay",
                             "--replay-dir", (dir.path() / "no_recordings").string(), "--run", "refined",
                             "--problems", "saxpy", "--max-turns", "3", "--min-gain", "0"});
     EXPECT_NE(again.output.find("s000_t1: building and evaluating"), std::string::npos) << again.output;

@@ -14,25 +14,17 @@ using json = nlohmann::json;
 
 const fs::path source_dir = HIPKB_SOURCE_DIR;
 
-hipkb::process_result run(const std::vector<std::string>& argv, double timeout = 1200) {
-    hipkb::process_options options;
-    options.timeout = std::chrono::duration<double>(timeout);
-    return hipkb::run_process(argv, options);
-}
-
-json read_json(const fs::path& file) { return json::parse(slurp(file)); }
-
 TEST(Refine, a_bench_without_a_gpu_stops_refinement_and_says_so) {
     temp_dir dir;
     const fs::path build = dir.path() / "build";
     const fs::path generated = dir.path() / "generated";
     fs::create_directories(generated);
-    const auto configured = run({HIPKB_CMAKE, "-S", (fixtures() / "no_gpu_build").string(), "-B", build.string(),
+    const auto configured = run_command({HIPKB_CMAKE, "-S", (fixtures() / "no_gpu_build").string(), "-B", build.string(),
                                  "-G", HIPKB_CMAKE_GENERATOR,
                                  "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
                                  "-DHIPKB_GENERATED_DIR=" + generated.string()});
     ASSERT_EQ(configured.exit_code, 0) << configured.output;
-    const auto refined = run({HIPKB_CLI, "refine", "--build-dir", build.string(), "--provider", "replay",
+    const auto refined = run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--provider", "replay",
                               "--replay-dir", (fixtures() / "replay_host").string(), "--run", "nogpu",
                               "--problems", "saxpy"});
     EXPECT_EQ(refined.exit_code, 77) << refined.output;

@@ -71,4 +71,12 @@ std::string slurp(const fs::path& file) {
     return text.str();
 }
 
+nlohmann::json read_json(const fs::path& file) { return nlohmann::json::parse(slurp(file)); }
+
+hipkb::process_result run_command(const std::vector<std::string>& argv, double timeout_seconds) {
+    hipkb::process_options options;
+    options.timeout = std::chrono::duration<double>(timeout_seconds);
+    return hipkb::run_process(argv, options);
+}
+
 }  // namespace hipkb::generator::testing

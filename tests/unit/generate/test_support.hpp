@@ -2,6 +2,10 @@
 // Helpers shared by the generator tests: temporary folders, fixture paths,
 // environment variables and file scans.
 
+#include <hipkb/process.hpp>
+
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -45,5 +49,9 @@ private:
 // Files under `root` whose name ends with `suffix`.
 [[nodiscard]] std::vector<fs::path> files_ending(const fs::path& root, const std::string& suffix);
 [[nodiscard]] std::string slurp(const fs::path& file);
+[[nodiscard]] nlohmann::json read_json(const fs::path& file);
+
+// Runs a command (cmake, the hipkb CLI) with a time limit.
+[[nodiscard]] hipkb::process_result run_command(const std::vector<std::string>& argv, double timeout_seconds = 1200);
 
 }  // namespace hipkb::generator::testing

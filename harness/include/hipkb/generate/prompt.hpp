@@ -21,6 +21,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hipkb::generator {
 
@@ -78,6 +79,11 @@ struct problem_prompt {
 // prompt_error (or spec_error) naming the file at fault.
 [[nodiscard]] problem_prompt build_prompt(const generate_settings& settings, const problem_entry& problem,
                                           const prompt_template& tmpl, const message_list& few_shot);
+
+// The prompts of every problem the settings select (their problem list,
+// their shard), all built before the first request, so a broken spec or
+// template stops a run before any money is spent.
+[[nodiscard]] std::vector<problem_prompt> build_prompts(const generate_settings& settings);
 
 // The candidate source from an answer's code: the code itself in
 // whole_file mode; the reference with the kernel's body replaced in

