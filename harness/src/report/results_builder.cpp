@@ -281,6 +281,11 @@ void set_status(json& entry, const bench_record& record, const loaded_files& fil
         entry["status_message"] = string_of(*files.run, "message", record.run_file, errors).value_or("");
         if (const auto code = integer_of(*files.run, "exit_code", record.run_file, errors)) entry["exit_code"] = *code;
         if (const auto wall = number_of(*files.run, "wall_seconds", record.run_file, errors)) entry["wall_seconds"] = *wall;
+        // Written by the driver when it chose the repetitions (docs/build-outputs.md).
+        if (const auto met = bool_of(*files.run, "cv_target_met", record.run_file, errors)) {
+            entry["cv_target_met"] = *met;
+            if (const auto cv = number_of(*files.run, "median_cv", record.run_file, errors)) entry["median_cv"] = *cv;
+        }
         if (const auto signal = integer_of(*files.run, "signal", record.run_file, errors)) {
             if (entry["status_message"].get<std::string>().empty()) {
                 entry["status_message"] = fmt::format("killed by signal {}", *signal);

@@ -58,6 +58,10 @@ TEST_F(BasicBuild, CorrectAndFasterCandidate) {
     EXPECT_DOUBLE_EQ(c["launch_floor_ns"].get<double>(), 3000.0);
     EXPECT_EQ(c["near_launch_floor"], true);
     EXPECT_EQ(candidate(m_results, "relu/examples/same")["near_launch_floor"], false);
+    // The driver's record of a missed CV target travels with the candidate.
+    EXPECT_EQ(candidate(m_results, "relu/examples/same")["cv_target_met"], false);
+    EXPECT_DOUBLE_EQ(candidate(m_results, "relu/examples/same")["median_cv"].get<double>(), 0.021);
+    EXPECT_FALSE(c.contains("cv_target_met"));
     EXPECT_TRUE(candidate(m_results, "relu/examples/wrong")["near_launch_floor"].is_null());
     // Metadata beside the source.
     EXPECT_EQ(c["model"], "test-model");

@@ -274,6 +274,20 @@ std::vector<std::string> warnings(const json& results) {
     };
     for (const json& c : results["candidates"]) visit(c);
     for (const json& p : results["problems"]) visit(p);
+    std::size_t imprecise = 0;
+    std::string first_imprecise;
+    for (const json& c : results["candidates"]) {
+        if (c.value("cv_target_met", json()) != false) continue;
+        if (imprecise++ == 0) {
+            first_imprecise = fmt::format("{}, median CV {}", text_of(c, "id"), fraction_or_dash(c.value("median_cv", json())));
+        }
+    }
+    if (imprecise > 0) {
+        out.push_back(fmt::format("{} candidate bench(es) missed the CV target even after the most repetitions allowed "
+                                  "(first: {}): their times are noisier than asked; rerun on a quieter machine or "
+                                  "with a larger --max-repetitions.",
+                                  imprecise, first_imprecise));
+    }
     if (not_run > 0) {
         out.push_back(fmt::format("{} of {} candidates have no results (not run yet, or their output is missing).",
                                   not_run, results["candidates"].size()));
