@@ -233,3 +233,36 @@ TEST_F(host_suite, a_met_cv_target_runs_once) {
 }
 
 }  // namespace
+
+namespace {
+
+// The harness-overhead benchmark (docs/trust.md) works on a real build: it
+// finds the candidate in the manifest, runs its bench and reports figures.
+// Its timings are not judged here (shared, noisy machines).
+TEST_F(host_suite, the_harness_overhead_benchmark_measures_a_candidate) {
+    expect_built();
+    const auto perf = run({HIPKB_PERF_HARNESS, "--hipkb_build_dir=" + build_dir.string(),
+                           "--hipkb_test=hipkb.bench.saxpy.demo.correct", "--benchmark_filter=evaluate/minimal",
+                           "--benchmark_format=json"});
+    ASSERT_EQ(perf.exit_code, 0) << perf.output;
+    const auto start = perf.output.find('{');
+    ASSERT_NE(start, std::string::npos) << perf.output;
+    const json report = json::parse(perf.output.substr(start, perf.output.rfind('}') - start + 1));
+    ASSERT_EQ(report["benchmarks"].size(), 1U) << perf.output;
+    const json& row = report["benchmarks"][0];
+    EXPECT_FALSE(row.value("error_occurred", false)) << row.dump(2);
+    EXPECT_GT(row["real_time"].get<double>(), 0.0);
+    EXPECT_GT(row["peak_rss_mb"].get<double>(), 0.0);
+    EXPECT_GT(row["kernelbench_floor_ratio"].get<double>(), 0.0);
+    EXPECT_EQ(report["context"]["hipkb.test"], "hipkb.bench.saxpy.demo.correct");
+}
+
+// A test name the manifest does not have is an error that names it.
+TEST_F(host_suite, the_harness_overhead_benchmark_rejects_an_unknown_test) {
+    expect_built();
+    const auto perf = run({HIPKB_PERF_HARNESS, "--hipkb_build_dir=" + build_dir.string(), "--hipkb_test=no.such.test"});
+    EXPECT_EQ(perf.exit_code, 2) << perf.output;
+    EXPECT_NE(perf.output.find("no.such.test"), std::string::npos) << perf.output;
+}
+
+}  // namespace
