@@ -410,6 +410,12 @@ void check_candidate(const candidate& c) {
     ASSERT_TRUE(verdict.value("failure", json()).is_object())
         << "NOT CAUGHT: expected " << expected << ", but the verdict has no failure:\n" << quoted(verdict.dump(2));
     EXPECT_EQ(verdict["failure"].value("kind", ""), expected) << quoted(verdict["failure"].dump(2));
+    // Where the metadata names the seed that must catch it (a defence that
+    // lives in one seed's inputs), the failure must come from that seed.
+    if (c.metadata.contains("expected_seed")) {
+        EXPECT_EQ(verdict["failure"].value("seed", json()), c.metadata["expected_seed"])
+            << quoted(verdict["failure"].dump(2));
+    }
     EXPECT_FALSE(verdict.value("correct", true));
     expect_reported_as_failure(c, expected);
     expect_no_speedup_in_results(c, expected);

@@ -30,6 +30,16 @@ struct tensor_spec {
     dtype type = dtype::fp32;
     std::vector<std::string> shape;  // each entry an expression over the dims
     init_spec init;                  // inputs only
+    // Further distributions for the correctness seeds (inputs only): seed
+    // number i of the spec's list (0-based) draws from
+    // [init, also_init...][i mod (1 + also_init.size())], so a candidate
+    // that only holds for the main distribution (an assumed value range, a
+    // shortcut for small magnitudes) fails on another. Timing uses `init`.
+    std::vector<init_spec> also_init;
+
+    // The distribution of this input for correctness seed `seed` of `seeds`
+    // (any other seed, such as the timing seed, gets `init`).
+    [[nodiscard]] const init_spec& init_for(std::uint64_t seed, const std::vector<std::uint64_t>& seeds) const;
 };
 
 struct tolerance {

@@ -51,10 +51,11 @@ host_tensor generate_input(const problem_spec& spec, std::size_t input_index, si
     const tensor_spec& input = spec.inputs.at(input_index);
     host_tensor tensor = make_poisoned(input.name, input.type, spec.shape_of(input, sizes));
     const std::uint64_t stream = mix(mix(seed) ^ (0xA5A5A5A5ull + input_index));
+    const init_spec& init = input.init_for(seed, spec.seeds);
     detail::parallel_chunks(tensor.count(), detail::chunk_count(tensor.count()),
                             [&](std::int64_t, std::int64_t begin, std::int64_t end) {
         for (std::int64_t i = begin; i < end; ++i) {
-            tensor.set(i, draw(input.init, stream, i));
+            tensor.set(i, draw(init, stream, i));
         }
     });
     return tensor;

@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 
 namespace hipkb {
@@ -126,6 +127,14 @@ std::vector<tensor_spec> parse_tensors(const spec_reader& reader, const json& ro
         } else if (!inputs && node.contains("init")) {
             reader.fail(where + ".init", "outputs are written by the kernel; 'init' belongs to inputs");
         }
+        if (node.contains("also_init")) {
+            if (!inputs) reader.fail(where + ".also_init", "outputs are written by the kernel; 'also_init' belongs to inputs");
+            const json& list = node["also_init"];
+            if (!list.is_array()) reader.fail(where + ".also_init", "expected an array of init objects");
+            for (std::size_t k = 0; k < list.size(); ++k) {
+                tensor.also_init.push_back(parse_init(reader, list[k], fmt::format("{}.also_init[{}]", where, k)));
+            }
+        }
         tensors.push_back(std::move(tensor));
     }
     if (!inputs && tensors.empty()) {
@@ -135,6 +144,13 @@ std::vector<tensor_spec> parse_tensors(const spec_reader& reader, const json& ro
 }
 
 }  // namespace
+
+const init_spec& tensor_spec::init_for(std::uint64_t seed, const std::vector<std::uint64_t>& seeds) const {
+    const auto at = std::find(seeds.begin(), seeds.end(), seed);
+    if (also_init.empty() || at == seeds.end()) return init;
+    const auto position = static_cast<std::size_t>(at - seeds.begin()) % (1 + also_init.size());
+    return position == 0 ? init : also_init[position - 1];
+}
 
 tolerance default_tolerance(dtype type) {
     switch (type) {

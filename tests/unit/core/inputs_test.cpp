@@ -81,3 +81,18 @@ TEST(inputs, outputs_start_poisoned_and_timing_seed_differs_from_correctness_see
 }
 
 }  // namespace
+
+namespace {
+
+TEST(inputs, a_seed_draws_from_its_own_distribution) {
+    auto spec = make_spec(10000, {hipkb::init_spec::kind::uniform, -1.0, 1.0});
+    spec.inputs[0].also_init = {{hipkb::init_spec::kind::uniform, 100.0, 200.0}};
+    const auto first = hipkb::generate_input(spec, 0, hipkb::size_set::benchmark, spec.seeds[0]);
+    const auto second = hipkb::generate_input(spec, 0, hipkb::size_set::benchmark, spec.seeds[1]);
+    for (std::int64_t i = 0; i < 10000; ++i) {
+        ASSERT_LE(std::abs(first.at(i)), 1.0) << i;
+        ASSERT_GE(second.at(i), 100.0) << i;
+    }
+}
+
+}  // namespace

@@ -106,3 +106,35 @@ TEST(corpus, every_checked_in_spec_loads_and_matches_its_folder) {
 }
 
 }  // namespace
+
+namespace {
+
+class also_init_spec : public spec_file {};
+
+TEST_F(also_init_spec, correctness_seeds_cycle_through_the_distributions_and_timing_uses_init) {
+    std::string text = valid();
+    const std::string old_init = R"("init": {"kind": "uniform", "low": -1, "high": 1}})";
+    text.replace(text.find(old_init), old_init.size(),
+                 R"("init": {"kind": "uniform", "low": -1, "high": 1},
+                    "also_init": [{"kind": "uniform", "low": -1000, "high": 1000}]})");
+    const hipkb::problem_spec spec = hipkb::load_spec(write(text));
+    const hipkb::tensor_spec& x = spec.inputs[0];
+    ASSERT_EQ(x.also_init.size(), 1U);
+    EXPECT_DOUBLE_EQ(x.init_for(1, spec.seeds).b, 1.0);
+    EXPECT_DOUBLE_EQ(x.init_for(2, spec.seeds).b, 1000.0);
+    EXPECT_DOUBLE_EQ(x.init_for(3, spec.seeds).b, 1.0);
+    EXPECT_DOUBLE_EQ(x.init_for(1000003, spec.seeds).b, 1.0);  // not a correctness seed
+}
+
+TEST_F(also_init_spec, a_bad_entry_is_named) {
+    std::string text = valid();
+    const std::string old_init = R"("init": {"kind": "uniform", "low": -1, "high": 1}})";
+    text.replace(text.find(old_init), old_init.size(),
+                 R"("init": {"kind": "uniform", "low": -1, "high": 1}, "also_init": [{"kind": "uniform", "low": 5, "high": 1}]})");
+    expect_error(text, "inputs[0].also_init[0]");
+    text = valid();
+    text.replace(text.find(old_init), old_init.size(), old_init.substr(0, old_init.size() - 1) + R"(, "also_init": {}})");
+    expect_error(text, "also_init");
+}
+
+}  // namespace
