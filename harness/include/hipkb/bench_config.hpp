@@ -16,6 +16,7 @@ struct bench_config {
     const char* run;               // "" for a reference-only bench
     const char* sample;
     const char* compile_log;       // the compile guard's log ("" for references)
+    const char* peak_probe_module; // harness/src/bench/peak_probe.hip built for the GPU ("" on host)
 };
 
 [[nodiscard]] const bench_config& this_bench();

@@ -171,6 +171,38 @@ public:
         benchmark::AddCustomContext("hipkb.measured_copy_bandwidth_bytes_per_second", fmt::format("{:g}", best));
     }
 
+    // The fp32 arithmetic this device reaches in practice: the best of a
+    // few launches of the FMA probe module over a full-occupancy grid.
+    void measure_compute_peak() {
+        if (*m_config.peak_probe_module == '\0') return;  // host platform: no probe
+        const implementation_module probe(m_config.peak_probe_module);
+        const std::int64_t threads = 256;
+        const std::int64_t blocks = std::max<std::int64_t>(1, m_device.multiprocessors) * 8;
+        const std::int64_t iterations = 512;
+        device_memory sums(static_cast<std::size_t>(blocks * threads) * sizeof(float));
+        void* outputs[] = {sums.get()};
+        const std::int64_t dims[] = {blocks, threads, iterations};
+        hipkb_args args{};
+        args.outputs = outputs;
+        args.num_outputs = 1;
+        args.dims = dims;
+        args.num_dims = 3;
+        args.stream = m_stream.handle();
+        const double flops = static_cast<double>(blocks * threads * iterations) * 8.0 * 2.0;
+        double best = 0.0;
+        for (int n = 0; n < 6; ++n) {
+            m_timer.start(m_stream);
+            const int rc = probe.run(args);
+            m_timer.stop(m_stream);
+            const double seconds = m_timer.seconds();
+            if (rc != 0) throw harness_failure(fmt::format("the FMA probe failed to launch: {}", error_string(rc)));
+            if (n > 0 && seconds > 0) best = std::max(best, flops / seconds);  // the first launch warms up
+        }
+        m_measured_flops = best;
+        m_verdict["measured_fp32_flops_per_second"] = best;
+        benchmark::AddCustomContext("hipkb.measured_fp32_flops_per_second", fmt::format("{:g}", best));
+    }
+
     // The reference against the CPU golden at the spec's test sizes.
     void check_reference_against_golden() {
         m_verdict["correct"] = true;
@@ -348,6 +380,9 @@ public:
         const double mean = summarize(event_times).mean;
         if (const double flops = m_spec.flop_count(m_sizes); flops > 0 && mean > 0) {
             state.counters["FLOP/s"] = benchmark::Counter(flops / mean);
+            if (m_measured_flops > 0) {
+                state.counters["flops_%_of_measured"] = benchmark::Counter(100.0 * flops / mean / m_measured_flops);
+            }
         }
         if (const double bytes = m_spec.byte_count(m_sizes); bytes > 0 && mean > 0) {
             state.counters["bytes/s"] = benchmark::Counter(bytes / mean);
@@ -590,6 +625,7 @@ private:
     std::uint64_t m_launches = 0;
     std::optional<double> m_reference_gap;  // wall minus event time of the reference
     double m_measured_bandwidth = 0.0;       // bytes/s of a device-to-device copy; 0 until measured
+    double m_measured_flops = 0.0;           // fp32 FMA FLOP/s of the probe; 0 until measured (or on host)
     bool m_cache_probed = false;
     bool m_reference_warm = false;
     bool m_candidate_warm = false;
@@ -703,6 +739,7 @@ int run_bench(const bench_config& config, int argc, char** argv) {
         add_context(config, device);
         session->measure_floors();
         session->measure_copy_bandwidth();
+        session->measure_compute_peak();
         if (session->is_candidate()) {
             session->check_candidate();
         } else {

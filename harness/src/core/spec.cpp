@@ -129,10 +129,10 @@ std::vector<tensor_spec> parse_tensors(const spec_reader& reader, const json& ro
         }
         if (node.contains("also_init")) {
             if (!inputs) reader.fail(where + ".also_init", "outputs are written by the kernel; 'also_init' belongs to inputs");
-            const json& list = node["also_init"];
-            if (!list.is_array()) reader.fail(where + ".also_init", "expected an array of init objects");
-            for (std::size_t k = 0; k < list.size(); ++k) {
-                tensor.also_init.push_back(parse_init(reader, list[k], fmt::format("{}.also_init[{}]", where, k)));
+            const json& extra = node["also_init"];
+            if (!extra.is_array()) reader.fail(where + ".also_init", "expected an array of init objects");
+            for (std::size_t k = 0; k < extra.size(); ++k) {
+                tensor.also_init.push_back(parse_init(reader, extra[k], fmt::format("{}.also_init[{}]", where, k)));
             }
         }
         tensors.push_back(std::move(tensor));

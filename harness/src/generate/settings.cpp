@@ -348,15 +348,15 @@ void apply_settings_json(generate_settings& settings, const nlohmann::json& obje
                            if (value.is_string()) {
                                items = split_commas({value.get<std::string>()});
                            } else if (value.is_array()) {
-                               for (const auto& item : value) {
-                                   if (!item.is_string()) throw wrong();
-                                   items.push_back(item.get<std::string>());
+                               for (const auto& element : value) {
+                                   if (!element.is_string()) throw wrong();
+                                   items.push_back(element.get<std::string>());
                                }
                            } else {
                                throw wrong();
                            }
                            if (path) {
-                               for (auto& item : items) item = resolve_path(item, base_dir);
+                               for (auto& listed : items) listed = resolve_path(listed, base_dir);
                            }
                            settings.*m = std::move(items);
                        },

@@ -390,6 +390,7 @@ json candidate_entry(const bench_record& record, const loaded_files& files, mach
     entry["flops_per_second"] = nullptr;
     entry["bytes_per_second"] = nullptr;
     entry["bandwidth_percent_of_measured"] = nullptr;
+    entry["flops_percent_of_measured"] = nullptr;
     const gbench_series* candidate_series = nullptr;
     std::vector<gbench_series> all;
     if (files.gbench) {
@@ -408,6 +409,9 @@ json candidate_entry(const bench_record& record, const loaded_files& files, mach
             if (bytes) entry["bytes_per_second"] = *bytes;
             if (auto share = candidate_series->counter("bandwidth_%_of_measured")) {
                 entry["bandwidth_percent_of_measured"] = *share;
+            }
+            if (auto share = candidate_series->counter("flops_%_of_measured")) {
+                entry["flops_percent_of_measured"] = *share;
             }
         }
     }

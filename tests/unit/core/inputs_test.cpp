@@ -13,10 +13,10 @@ hipkb::problem_spec make_spec(std::int64_t n, hipkb::init_spec init, hipkb::dtyp
     hipkb::problem_spec spec;
     spec.name = "t";
     spec.dims = {{"N", n, 5}};
-    hipkb::tensor_spec x{"x", type, {"N"}, init};
-    hipkb::tensor_spec w{"w", type, {"N"}, init};
+    hipkb::tensor_spec x{"x", type, {"N"}, init, {}};
+    hipkb::tensor_spec w{"w", type, {"N"}, init, {}};
     spec.inputs = {x, w};
-    spec.outputs = {{"y", hipkb::dtype::fp32, {"N"}, {}}};
+    spec.outputs = {{"y", hipkb::dtype::fp32, {"N"}, {}, {}}};
     return spec;
 }
 
