@@ -160,11 +160,32 @@ public:
         }
     }
 
-    // The bandwidth this device reaches in practice: the best of a few
-    // device-to-device copies of a buffer well beyond the L2 (read plus
-    // write bytes over time). Kernels are rated against it as well as
-    // against the theoretical peak from clock and bus width, which no
-    // kernel reaches.
+    // The best rate (`work` units per second) of `launch`, which enqueues
+    // one run on the harness stream and returns hipkb_run-style status: one
+    // warm-up run (first touch, code loading), then the best of five.
+    template <typename Launch>
+    double best_rate(double work, const char* what, Launch launch) {
+        double best = 0.0;
+        for (int n = 0; n < 6; ++n) {
+            m_timer.start(m_stream);
+            const int rc = launch();
+            m_timer.stop(m_stream);
+            const double seconds = m_timer.seconds();
+            if (rc != 0) throw harness_failure(fmt::format("the {} failed to launch: {}", what, error_string(rc)));
+            if (n > 0 && seconds > 0) best = std::max(best, work / seconds);
+        }
+        return best;
+    }
+
+    void record_roofline(const std::string& key, double value) {
+        m_verdict[key] = value;
+        benchmark::AddCustomContext("hipkb." + key, fmt::format("{:g}", value));
+    }
+
+    // The bandwidth this device reaches in practice: device-to-device copies
+    // of a buffer well beyond the L2 (read plus write bytes over time).
+    // Kernels are rated against it as well as against the theoretical peak
+    // from clock and bus width, which no kernel reaches.
     void measure_copy_bandwidth() {
         const std::size_t bytes = platform_name() == "host"
                                       ? std::size_t{4} << 20  // exercises the path; host runs are not rated
@@ -173,22 +194,15 @@ public:
         device_memory from(bytes);
         device_memory to(bytes);
         from.fill(0x3C, m_stream);
-        to.copy_from(from, bytes, m_stream);  // first touch and warm-up, untimed
-        double best = 0.0;
-        for (int n = 0; n < 5; ++n) {
-            m_timer.start(m_stream);
+        m_measured_bandwidth = best_rate(2.0 * static_cast<double>(bytes), "device-to-device copy", [&] {
             to.copy_from(from, bytes, m_stream);
-            m_timer.stop(m_stream);
-            const double seconds = m_timer.seconds();
-            if (seconds > 0) best = std::max(best, 2.0 * static_cast<double>(bytes) / seconds);
-        }
-        m_measured_bandwidth = best;
-        m_verdict["measured_copy_bandwidth_bytes_per_second"] = best;
-        benchmark::AddCustomContext("hipkb.measured_copy_bandwidth_bytes_per_second", fmt::format("{:g}", best));
+            return 0;
+        });
+        record_roofline("measured_copy_bandwidth_bytes_per_second", m_measured_bandwidth);
     }
 
-    // The fp32 arithmetic this device reaches in practice: the best of a
-    // few launches of the FMA probe module over a full-occupancy grid.
+    // The fp32 arithmetic this device reaches in practice: launches of the
+    // FMA probe module over a full-occupancy grid.
     void measure_compute_peak() {
         if (*m_config.peak_probe_module == '\0') return;  // host platform: no probe
         const implementation_module probe(m_config.peak_probe_module);
@@ -205,18 +219,8 @@ public:
         args.num_dims = 3;
         args.stream = m_stream.handle();
         const double flops = static_cast<double>(blocks * threads * iterations) * 8.0 * 2.0;
-        double best = 0.0;
-        for (int n = 0; n < 6; ++n) {
-            m_timer.start(m_stream);
-            const int rc = probe.run(args);
-            m_timer.stop(m_stream);
-            const double seconds = m_timer.seconds();
-            if (rc != 0) throw harness_failure(fmt::format("the FMA probe failed to launch: {}", error_string(rc)));
-            if (n > 0 && seconds > 0) best = std::max(best, flops / seconds);  // the first launch warms up
-        }
-        m_measured_flops = best;
-        m_verdict["measured_fp32_flops_per_second"] = best;
-        benchmark::AddCustomContext("hipkb.measured_fp32_flops_per_second", fmt::format("{:g}", best));
+        m_measured_flops = best_rate(flops, "FMA probe", [&] { return probe.run(args); });
+        record_roofline("measured_fp32_flops_per_second", m_measured_flops);
     }
 
     // The reference against the CPU golden at the spec's test sizes.

@@ -425,8 +425,6 @@ json candidate_entry(const bench_record& record, const loaded_files& files, mach
         if (const auto floor = number_of(*files.verdict, "launch_floor_seconds", record.verdict_file, errors)) {
             entry["launch_floor_ns"] = *floor * 1e9;
         }
-    }
-    if (files.verdict) {
         if (const auto c = bool_of(*files.verdict, "correct", record.verdict_file, errors)) correct = *c;
         const auto f = files.verdict->find("failure");
         if (f != files.verdict->end() && f->is_object()) failure = *f;

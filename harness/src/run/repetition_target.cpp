@@ -8,9 +8,16 @@
 
 namespace hipkb {
 
+namespace {
+
+// Standard error of a median over that of a mean, for normal samples.
+const double median_error_factor = std::sqrt(std::numbers::pi / 2.0);
+
+}  // namespace
+
 double median_cv(double repetition_cv, int repetitions) {
     if (repetitions <= 0) return INFINITY;
-    return std::sqrt(std::numbers::pi / 2.0) * repetition_cv / std::sqrt(static_cast<double>(repetitions));
+    return median_error_factor * repetition_cv / std::sqrt(static_cast<double>(repetitions));
 }
 
 std::optional<repetition_spread> least_precise(const report::gbench_file& file) {
@@ -28,7 +35,7 @@ std::optional<repetition_spread> least_precise(const report::gbench_file& file) 
 
 int repetitions_for(double repetition_cv, double target, int minimum, int maximum) {
     if (!(target > 0) || !std::isfinite(repetition_cv)) return maximum;
-    const double ratio = std::sqrt(std::numbers::pi / 2.0) * repetition_cv / target;
+    const double ratio = median_error_factor * repetition_cv / target;
     const double needed = std::ceil(ratio * ratio);
     return static_cast<int>(std::clamp(needed, static_cast<double>(minimum), static_cast<double>(maximum)));
 }
