@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev libfmt-dev libcli11-dev
   libcurl4-openssl-dev libcpp-httplib-dev
   hipcc libamdhip64-dev libamd-comgr-dev rocm-device-libs clang-15
+  libboost-context-dev
   gnuplot-nox chromium
 )
 missing=()

@@ -68,7 +68,13 @@ function(_hipkb_add_module target source gpu)
 endfunction()
 
 # The executable for one bench, with a generated this_bench().
+# CPU twins (cpu execution) pass EXECUTION cpu and CPU_LOG: the candidate's
+# CPU compile log, beside its GPU one.
 function(_hipkb_add_bench_executable target test problem level spec reference golden candidate run sample log)
+  cmake_parse_arguments(B "" "EXECUTION;CPU_LOG" "" ${ARGN})
+  if(NOT B_EXECUTION)
+    set(B_EXECUTION gpu)
+  endif()
   set(_config "${CMAKE_CURRENT_BINARY_DIR}/configs/${target}.cpp")
   set(_candidate_file "")
   if(candidate)
@@ -81,7 +87,7 @@ function(_hipkb_add_bench_executable target test problem level spec reference go
   # The fp32 FMA probe for the FLOP/s roofline: one module per GPU build.
   set(_probe_file "")
   set(_probe "")
-  if(NOT HIPKB_PLATFORM STREQUAL "host")
+  if(NOT HIPKB_PLATFORM STREQUAL "host" AND B_EXECUTION STREQUAL "gpu")
     if(NOT TARGET hipkb_peak_probe)
       _hipkb_add_module(hipkb_peak_probe "${PROJECT_SOURCE_DIR}/harness/src/bench/peak_probe.hip" TRUE)
     endif()
@@ -105,12 +111,17 @@ const hipkb::bench_config& hipkb::this_bench() {
         R\"hipkb(${sample})hipkb\",
         R\"hipkb(${log})hipkb\",
         R\"hipkb(${_probe_file})hipkb\",
+        R\"hipkb(${B_CPU_LOG})hipkb\",
     };
     return config;
 }
 ")
   add_executable(${target} "${_config}")
-  target_link_libraries(${target} PRIVATE hipkb::bench_runtime)
+  if(B_EXECUTION STREQUAL "cpu")
+    target_link_libraries(${target} PRIVATE hipkb::bench_runtime_cpu)
+  else()
+    target_link_libraries(${target} PRIVATE hipkb::bench_runtime)
+  endif()
   # `cmake --build <dir> --target hipkb_suite` builds the benchmarks and the
   # driver alone (no hipkb command, no tests).
   if(NOT TARGET hipkb_suite)
@@ -125,26 +136,34 @@ const hipkb::bench_config& hipkb::this_bench() {
              COMMAND ${target}
                      --benchmark_out=${HIPKB_RESULTS_DIR}/${test}.json --benchmark_out_format=json
                      --hipkb_verdict_out=${HIPKB_RESULTS_DIR}/${test}.verdict.json)
-    if(HIPKB_PLATFORM STREQUAL "host")
-      set(_labels "bench;host")
+    if(B_EXECUTION STREQUAL "cpu")
+      set_tests_properties(${test} PROPERTIES LABELS "bench;cpu" SKIP_RETURN_CODE 77 TIMEOUT ${HIPKB_BENCH_TIMEOUT})
     else()
-      set(_labels "bench;gpu")
+      if(HIPKB_PLATFORM STREQUAL "host")
+        set(_labels "bench;host")
+      else()
+        set(_labels "bench;gpu")
+      endif()
+      set_tests_properties(${test} PROPERTIES
+        LABELS "${_labels}" SKIP_RETURN_CODE 77 TIMEOUT ${HIPKB_BENCH_TIMEOUT}
+        RESOURCE_GROUPS "gpus:1")
     endif()
-    set_tests_properties(${test} PROPERTIES
-      LABELS "${_labels}" SKIP_RETURN_CODE 77 TIMEOUT ${HIPKB_BENCH_TIMEOUT}
-      RESOURCE_GROUPS "gpus:1")
   endif()
 endfunction()
 
 function(_hipkb_record_manifest_entry)
-  cmake_parse_arguments(E "" "TEST;TARGET;KIND;PROBLEM;LEVEL;SPEC;RUN;SAMPLE;SOURCE;METADATA;LOG" "" ${ARGN})
+  cmake_parse_arguments(E "" "TEST;TARGET;CPU_TARGET;KIND;PROBLEM;LEVEL;SPEC;RUN;SAMPLE;SOURCE;METADATA;LOG" "" ${ARGN})
   foreach(_field TEST KIND PROBLEM SPEC SOURCE)
     _hipkb_json_string(_${_field} "${E_${_field}}")
   endforeach()
   foreach(_field RUN SAMPLE METADATA LOG)
     _hipkb_json_or_null(_${_field} "${E_${_field}}")
   endforeach()
-  set(_entry "    {\"test\": ${_TEST}, \"executable\": \"$<TARGET_FILE:${E_TARGET}>\", \"kind\": ${_KIND}, \"problem\": ${_PROBLEM}, \"level\": ${E_LEVEL}, \"spec\": ${_SPEC}, \"run\": ${_RUN}, \"sample\": ${_SAMPLE}, \"source\": ${_SOURCE}, \"metadata\": ${_METADATA}, \"compile_log\": ${_LOG}}")
+  set(_cpu_executable "null")
+  if(E_CPU_TARGET)
+    set(_cpu_executable "\"$<TARGET_FILE:${E_CPU_TARGET}>\"")
+  endif()
+  set(_entry "    {\"test\": ${_TEST}, \"executable\": \"$<TARGET_FILE:${E_TARGET}>\", \"cpu_executable\": ${_cpu_executable}, \"kind\": ${_KIND}, \"problem\": ${_PROBLEM}, \"level\": ${E_LEVEL}, \"spec\": ${_SPEC}, \"run\": ${_RUN}, \"sample\": ${_SAMPLE}, \"source\": ${_SOURCE}, \"metadata\": ${_METADATA}, \"compile_log\": ${_LOG}}")
   set_property(GLOBAL APPEND PROPERTY HIPKB_MANIFEST_ENTRIES "${_entry}")
 endfunction()
 
@@ -198,7 +217,17 @@ function(hipkb_add_problem dir)
   set(_test hipkb.bench.${_problem}.reference)
   _hipkb_add_bench_executable(${_target} ${_test} ${_problem} ${_level} "${dir}/spec.json"
                               ${_reference} "${_golden_for_bench}" "" "" "" "")
-  _hipkb_record_manifest_entry(TEST ${_test} TARGET ${_target} KIND reference PROBLEM ${_problem}
+  set(_cpu_target "")
+  if(HIPKB_CPU_EXECUTION_ENABLED)
+    # The reference proved against its golden on the CPU: hipkb.cpu.<problem>.reference.
+    set(_cpu_reference hipkb_cpu_reference_${_problem})
+    hipkb_add_cpu_module(${_cpu_reference} "${_reference_source}" "")
+    set_property(GLOBAL PROPERTY HIPKB_PROBLEM_${_problem}_CPU_REFERENCE ${_cpu_reference})
+    set(_cpu_target hipkb_cpu_bench_${_problem}__reference)
+    _hipkb_add_bench_executable(${_cpu_target} hipkb.cpu.${_problem}.reference ${_problem} ${_level} "${dir}/spec.json"
+                                ${_cpu_reference} ${_golden} "" "" "" "" EXECUTION cpu)
+  endif()
+  _hipkb_record_manifest_entry(TEST ${_test} TARGET ${_target} CPU_TARGET "${_cpu_target}" KIND reference PROBLEM ${_problem}
                                LEVEL ${_level} SPEC "${dir}/spec.json" SOURCE "${_reference_source}")
 endfunction()
 
@@ -239,7 +268,18 @@ function(hipkb_add_candidate file)
   endif()
   _hipkb_add_bench_executable(${_target} ${_test} ${_problem} ${_level} "${_spec}"
                               ${_reference} "" ${_module} "${_run}" "${_sample}" "${_log}")
-  _hipkb_record_manifest_entry(TEST ${_test} TARGET ${_target} KIND candidate PROBLEM ${_problem}
+  set(_cpu_target "")
+  if(HIPKB_CPU_EXECUTION_ENABLED)
+    get_property(_cpu_reference GLOBAL PROPERTY HIPKB_PROBLEM_${_problem}_CPU_REFERENCE)
+    set(_cpu_module hipkb_cpu_candidate_${_id})
+    set(_cpu_log "${CMAKE_CURRENT_BINARY_DIR}/compile-logs/${_id}.cpu.log")
+    hipkb_add_cpu_module(${_cpu_module} "${file}" "${_cpu_log}")
+    set(_cpu_target hipkb_cpu_bench_${_id})
+    _hipkb_add_bench_executable(${_cpu_target} hipkb.cpu.${_problem}.${_run_id}.${_sample_id} ${_problem} ${_level}
+                                "${_spec}" ${_cpu_reference} "" ${_cpu_module} "${_run}" "${_sample}" "${_log}"
+                                EXECUTION cpu CPU_LOG "${_cpu_log}")
+  endif()
+  _hipkb_record_manifest_entry(TEST ${_test} TARGET ${_target} CPU_TARGET "${_cpu_target}" KIND candidate PROBLEM ${_problem}
                                LEVEL ${_level} SPEC "${_spec}" RUN "${_run}" SAMPLE "${_sample}"
                                SOURCE "${file}" METADATA "${_metadata}" LOG "${_log}")
 endfunction()

@@ -21,6 +21,12 @@ void suite_flags::add_to(CLI::App& app) {
         ->envname("HIPKB_MAX_REPETITIONS")
         ->check(CLI::Range(5, 100000))
         ->capture_default_str();
+    app.add_option("--execution", options.execution,
+                   "Where benchmarks run: auto (the GPU, or the CPU when no GPU is usable and the build has cpu "
+                   "execution), gpu, or cpu (correctness only, at the test sizes)")
+        ->envname("HIPKB_EXECUTION")
+        ->check(CLI::IsMember({"auto", "gpu", "cpu"}))
+        ->capture_default_str();
     app.add_option("--results", results_dir, "Where results go (default: <build>/results)")->envname("HIPKB_RESULTS");
     app.add_option("--report-dir", report_dir, "Where report.{md,json,html} go (default: <results>/report)");
     app.add_flag("--no-report", no_report, "Write results only, no report");

@@ -16,7 +16,8 @@ struct bench_config {
     const char* run;               // "" for a reference-only bench
     const char* sample;
     const char* compile_log;       // the compile guard's log ("" for references)
-    const char* peak_probe_module; // harness/src/bench/peak_probe.hip built for the GPU ("" on host)
+    const char* peak_probe_module; // harness/src/bench/peak_probe.hip built for the GPU ("" on host and cpu)
+    const char* cpu_compile_log;   // cpu execution: the candidate's CPU compile log ("" otherwise)
 };
 
 [[nodiscard]] const bench_config& this_bench();

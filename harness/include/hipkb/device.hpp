@@ -4,6 +4,7 @@
 // Every resource is move-only and released in its destructor.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -11,7 +12,7 @@
 namespace hipkb {
 
 struct device_info {
-    std::string platform;  // amd, nvidia or host
+    std::string platform;  // amd, nvidia, host or cpu
     std::string name;
     std::string architecture;  // gcnArchName on amd, sm_XY on nvidia
     int ordinal = 0;
@@ -43,8 +44,18 @@ private:
 [[nodiscard]] std::optional<std::string> device_unavailable_reason();
 // The device the harness uses (HIP_VISIBLE_DEVICES / CUDA_VISIBLE_DEVICES pick it).
 [[nodiscard]] device_info query_device();
-// Text of a runtime error code as returned by hipkb_run.
+// Text of a runtime error code as returned by hipkb_run (on the cpu
+// platform with the reason the last launch failed, when one did).
 [[nodiscard]] std::string error_string(int code);
+
+// The order in which the threads of a block run between two barriers. Only
+// cpu execution can choose it (GPU hardware decides there, and this is a
+// no-op); a kernel that is right in one order and wrong in another has a race.
+enum class thread_order { forward, reverse, shuffled };
+void set_thread_order(thread_order order, std::uint64_t seed);
+[[nodiscard]] constexpr const char* thread_order_name(thread_order order) {
+    return order == thread_order::forward ? "forward" : order == thread_order::reverse ? "reverse" : "shuffled";
+}
 
 class stream {
 public:

@@ -12,6 +12,8 @@ namespace hipkb {
 struct bench_entry {
     std::string test;  // hipkb.bench.<problem>.<run>.<sample> or hipkb.bench.<problem>.reference
     std::filesystem::path executable;
+    // The same bench built for cpu execution (HIPKB_CPU_EXECUTION), if it was.
+    std::optional<std::filesystem::path> cpu_executable;
     std::string kind;  // "candidate" or "reference"
     std::string problem;
     int level = 0;

@@ -32,6 +32,10 @@ struct suite_options {
     double cv_target = 0.01;
     int max_repetitions = 50;
     bool write_report = true;
+    // Where benches run: "auto" runs the GPU executable and, when it is
+    // skipped for want of a usable GPU, its cpu-execution twin (correctness
+    // only); "gpu" never falls back; "cpu" runs only the twins.
+    std::string execution = "auto";
 };
 
 // Returns the exit code: 0 when every bench ran or was skipped for want of a

@@ -113,7 +113,12 @@ public:
                      {"correct", false},
                      {"failure", nullptr},
                      {"timed", false},
-                     {"sizes", m_sizes == size_set::test ? "test" : "benchmark"}};
+                     {"sizes", m_sizes == size_set::test ? "test" : "benchmark"},
+                     {"execution", m_device.platform == "cpu" || m_device.platform == "host" ? m_device.platform : "gpu"}};
+        if (m_device.platform == "cpu") {
+            m_verdict["thread_orders"] = json::array();
+            m_verdict["warp_size"] = m_device.warp_size;
+        }
     }
 
     [[nodiscard]] bool is_candidate() const { return *m_config.candidate_module != '\0'; }
@@ -223,7 +228,10 @@ public:
         record_roofline("measured_fp32_flops_per_second", m_measured_flops);
     }
 
-    // The reference against the CPU golden at the spec's test sizes.
+    // The reference against the CPU golden at the spec's test sizes. On cpu
+    // execution each seed runs the block's threads in another order, and a
+    // disagreement that another order does not show is a race in the
+    // reference.
     void check_reference_against_golden() {
         m_verdict["correct"] = true;
         if (*m_config.golden_module == '\0') {
@@ -231,30 +239,77 @@ public:
         }
         const implementation_module golden(m_config.golden_module);
         json seeds = json::array();
-        for (const std::uint64_t seed : m_spec.seeds) {
-            const device_inputs inputs(m_spec, size_set::test, seed);
-            std::vector<host_tensor> expected = make_outputs(m_spec, size_set::test);
-            std::vector<const void*> in_ptrs;
-            std::vector<void*> out_ptrs;
-            const hipkb_args golden_args = make_host_args(inputs.host(), expected, inputs.dims(), in_ptrs, out_ptrs);
-            if (const int rc = golden.run(golden_args); rc != 0) {
-                throw harness_failure(fmt::format("the golden of {} returned {}", m_spec.name, rc));
-            }
-            const std::vector<host_tensor> got = run_reference(inputs, size_set::test);
-            for (std::size_t i = 0; i < m_spec.outputs.size(); ++i) {
-                const tolerance tol = m_spec.tolerance_for(m_spec.outputs[i]);
-                const comparison result = compare(got[i], expected[i], tol);
-                if (!result.passed()) {
-                    m_verdict["correct"] = false;
-                    m_verdict["golden_check"] = {{"correct", false},
-                                                 {"message", describe(result, expected[i], tol, seed)}};
-                    throw harness_failure(fmt::format("golden_mismatch: the reference of {} disagrees with its CPU golden: {}",
-                                                      m_spec.name, describe(result, expected[i], tol, seed)));
+        for (std::size_t n = 0; n < m_spec.seeds.size(); ++n) {
+            const std::uint64_t seed = m_spec.seeds[n];
+            const thread_order order = order_for(n);
+            std::optional<std::string> disagreement = reference_disagrees(golden, seed, order);
+            if (disagreement) {
+                const std::vector<thread_order> passing =
+                    other_orders_where(order, [&](thread_order other) { return !reference_disagrees(golden, seed, other); });
+                m_verdict["correct"] = false;
+                m_verdict["golden_check"] = {{"correct", false}, {"message", *disagreement}};
+                if (!passing.empty()) {
+                    throw harness_failure(fmt::format(
+                        "schedule_dependent: the reference of {} matches its CPU golden when the threads of a block "
+                        "run in {} order but not in {} order (seed {}): {}; it has a race (a missing __syncthreads?)",
+                        m_spec.name, order_names(passing), thread_order_name(order), seed, *disagreement));
                 }
+                throw harness_failure(fmt::format("golden_mismatch: the reference of {} disagrees with its CPU golden: {}",
+                                                  m_spec.name, *disagreement));
             }
             seeds.push_back(seed);
+            if (is_cpu()) m_verdict["thread_orders"].push_back({{"seed", seed}, {"order", thread_order_name(order)}});
         }
         m_verdict["golden_check"] = {{"correct", true}, {"seeds", seeds}};
+    }
+
+    // Why the reference and the golden disagree on `seed`, if they do.
+    std::optional<std::string> reference_disagrees(const implementation_module& golden, std::uint64_t seed,
+                                                   thread_order order) {
+        set_thread_order(order, seed);
+        const device_inputs inputs(m_spec, size_set::test, seed);
+        std::vector<host_tensor> expected = make_outputs(m_spec, size_set::test);
+        std::vector<const void*> in_ptrs;
+        std::vector<void*> out_ptrs;
+        const hipkb_args golden_args = make_host_args(inputs.host(), expected, inputs.dims(), in_ptrs, out_ptrs);
+        if (const int rc = golden.run(golden_args); rc != 0) {
+            throw harness_failure(fmt::format("the golden of {} returned {}", m_spec.name, rc));
+        }
+        const std::vector<host_tensor> got = run_reference(inputs, size_set::test);
+        for (std::size_t i = 0; i < m_spec.outputs.size(); ++i) {
+            const tolerance tol = m_spec.tolerance_for(m_spec.outputs[i]);
+            const comparison result = compare(got[i], expected[i], tol);
+            if (!result.passed()) return describe(result, expected[i], tol, seed);
+        }
+        return std::nullopt;
+    }
+
+    [[nodiscard]] bool is_cpu() const { return platform_name() == "cpu"; }
+
+    // Correctness seed number n runs forward, reverse, shuffled, forward, ...
+    // on cpu execution (GPUs choose their own order).
+    [[nodiscard]] thread_order order_for(std::size_t n) const {
+        if (!is_cpu()) return thread_order::forward;
+        constexpr thread_order cycle[] = {thread_order::forward, thread_order::reverse, thread_order::shuffled};
+        return cycle[n % 3];
+    }
+
+    // The thread orders other than `tried` under which `passes` holds (cpu
+    // execution only; empty elsewhere).
+    template <typename Passes>
+    std::vector<thread_order> other_orders_where(thread_order tried, Passes passes) {
+        std::vector<thread_order> found;
+        if (!is_cpu()) return found;
+        for (const thread_order other : {thread_order::forward, thread_order::reverse, thread_order::shuffled}) {
+            if (other != tried && passes(other)) found.push_back(other);
+        }
+        return found;
+    }
+
+    static std::string order_names(const std::vector<thread_order>& orders) {
+        std::string names;
+        for (const thread_order order : orders) names += (names.empty() ? "" : " and ") + std::string(thread_order_name(order));
+        return names;
     }
 
     // Loads the candidate and checks it against the reference on every seed.
@@ -270,11 +325,24 @@ public:
             fail("load_error", fmt::format("load_error: {}", error.what()));
             return;
         }
+        if (*m_config.cpu_compile_log != '\0' && read_status(m_config.cpu_compile_log) == "failed") {
+            const std::string log = head_of_log(m_config.cpu_compile_log, 20);
+            m_verdict["cpu_compile_errors"] = log;
+            fail("cpu_unsupported",
+                 "cpu_unsupported: the candidate compiles for the GPU but not for hipkb's CPU execution layer, so "
+                 "its correctness is unknown here: " + first_error_line(log),
+                 {{"compile_log", m_config.cpu_compile_log}});
+            return;
+        }
         if (m_candidate->compile_failed()) {
             record_compile_failure();
             return;
         }
-        for (const std::uint64_t seed : m_spec.seeds) {
+        for (std::size_t n = 0; n < m_spec.seeds.size(); ++n) {
+            const std::uint64_t seed = m_spec.seeds[n];
+            const thread_order order = order_for(n);
+            set_thread_order(order, seed);
+            if (is_cpu()) m_verdict["thread_orders"].push_back({{"seed", seed}, {"order", thread_order_name(order)}});
             const device_inputs inputs(m_spec, m_sizes, seed);
             const sealed_answer expected(run_reference(inputs, m_sizes));
             std::optional<std::vector<host_tensor>> got;
@@ -285,9 +353,49 @@ public:
                 return;
             }
             if (!got) return;
-            if (!outputs_match(*got, expected, seed, "")) return;
+            if (!outputs_match(*got, expected, seed, "")) {
+                report_if_schedule_dependent(seed, order);
+                return;
+            }
         }
         m_verdict["correct"] = true;
+    }
+
+    // A candidate that failed on `seed` under one thread order and passes
+    // under another has a race: the failure says so, with the orders.
+    void report_if_schedule_dependent(std::uint64_t seed, thread_order failed_order) {
+        const std::vector<thread_order> passing =
+            other_orders_where(failed_order, [&](thread_order other) { return candidate_passes(seed, other); });
+        if (passing.empty()) return;
+        json details = m_failure->details;
+        details["seed"] = seed;
+        details["failing_order"] = thread_order_name(failed_order);
+        details["passing_orders"] = json::array();
+        for (const thread_order order : passing) details["passing_orders"].push_back(thread_order_name(order));
+        fail("schedule_dependent",
+             fmt::format("schedule_dependent: seed {}: correct when the threads of a block run in {} order, wrong in "
+                         "{} order ({}): a race between threads (a missing __syncthreads, or a shared element "
+                         "written by two threads)",
+                         seed, order_names(passing), thread_order_name(failed_order), m_failure->message),
+             details);
+    }
+
+    // Whether the candidate matches the reference on `seed` under `order`.
+    bool candidate_passes(std::uint64_t seed, thread_order order) {
+        set_thread_order(order, seed);
+        const device_inputs inputs(m_spec, m_sizes, seed);
+        const sealed_answer expected(run_reference(inputs, m_sizes));
+        device_outputs outputs(m_spec, m_sizes);
+        outputs.poison(m_stream);
+        if (m_candidate->run(make_args(inputs, outputs, m_stream)) != 0) {
+            (void)error_string(0);  // drops the failed launch's reason
+            return false;
+        }
+        const std::vector<host_tensor> got = outputs.download();
+        for (std::size_t i = 0; i < m_spec.outputs.size(); ++i) {
+            if (!expected.compare(i, got[i], m_spec.tolerance_for(m_spec.outputs[i])).passed()) return false;
+        }
+        return true;
     }
 
     struct launch_times {
@@ -428,7 +536,12 @@ public:
 private:
     std::string compile_status_text() const {
         if (*m_config.compile_log == '\0') return "compiled";
-        const std::filesystem::path status_file = std::string(m_config.compile_log) + ".status";
+        return read_status(m_config.compile_log);
+    }
+
+    // The compile guard's word on a log: compiled, failed, or unknown.
+    static std::string read_status(const std::string& log) {
+        const std::filesystem::path status_file = log + ".status";
         std::error_code ignored;
         if (!std::filesystem::exists(status_file, ignored)) return "unknown";
         std::string text = read_file(status_file);
@@ -626,7 +739,10 @@ private:
 
     // Goldens stand in for references on the host platform and are written
     // for clarity, not speed, so the host platform measures at test sizes.
-    static size_set benchmark_sizes() { return platform_name() == "host" ? size_set::test : size_set::benchmark; }
+    // cpu execution gives correctness only, at the test sizes too.
+    static size_set benchmark_sizes() {
+        return platform_name() == "host" || platform_name() == "cpu" ? size_set::test : size_set::benchmark;
+    }
 
     const bench_config& m_config;
     problem_spec m_spec;
@@ -757,8 +873,10 @@ int run_bench(const bench_config& config, int argc, char** argv) {
         const device_info device = query_device();
         session = std::make_unique<bench_session>(config, device);
         add_context(config, device);
-        session->measure_floors();
-        session->measure_rooflines();
+        if (device.platform != "cpu") {
+            session->measure_floors();
+            session->measure_rooflines();
+        }
         if (session->is_candidate()) {
             session->check_candidate();
         } else {
@@ -770,6 +888,14 @@ int run_bench(const bench_config& config, int argc, char** argv) {
         return 1;
     }
     write_verdict(args.verdict_out, session->verdict());
+    if (session->verdict().value("execution", "") == "cpu") {
+        // A CPU gives correctness, never a GPU time: nothing is timed.
+        const bool correct = session->verdict().value("correct", false);
+        fmt::print("hipkb: {}: {} (cpu execution: correctness at the test sizes; timing needs a GPU)\n",
+                   config.test_name,
+                   correct ? "correct" : session->candidate_failed() ? session->candidate_failure().message : "incorrect");
+        return 0;
+    }
 
     const std::string problem = config.problem;
     bench_session* s = session.get();

@@ -68,6 +68,7 @@ manifest load_manifest(const std::filesystem::path& file) {
             bench.source = text_field(node, "source", where, file);
             if (auto metadata = optional_text(node, "metadata")) bench.metadata = *metadata;
             if (auto log = optional_text(node, "compile_log")) bench.compile_log = *log;
+            if (auto cpu = optional_text(node, "cpu_executable")) bench.cpu_executable = *cpu;
             result.benches.push_back(std::move(bench));
         } catch (const json::exception& error) {
             throw std::runtime_error(fmt::format("{}: {}: {}", file.string(), where, error.what()));

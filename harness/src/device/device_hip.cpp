@@ -4,6 +4,9 @@
 
 #include <fmt/core.h>
 #include <hip/hip_runtime_api.h>
+#if defined(HIPKB_HIP_ON_CPU)
+#include <hipkb_cpu/control.h>
+#endif
 
 #include <utility>
 
@@ -52,7 +55,7 @@ device_info query_device() {
     hipDeviceProp_t props{};
     HIPKB_HIP_CHECK(hipGetDeviceProperties(&props, info.ordinal));
     info.name = props.name;
-#if defined(__HIP_PLATFORM_AMD__)
+#if defined(__HIP_PLATFORM_AMD__) || defined(HIPKB_HIP_ON_CPU)
     info.architecture = props.gcnArchName;
 #else
     info.architecture = fmt::format("sm_{}{}", props.major, props.minor);
@@ -79,7 +82,25 @@ device_info query_device() {
 }
 
 std::string error_string(int code) {
-    return fmt::format("{} ({})", hipGetErrorString(static_cast<hipError_t>(code)), code);
+    std::string text = fmt::format("{} ({})", hipGetErrorString(static_cast<hipError_t>(code)), code);
+#if defined(HIPKB_HIP_ON_CPU)
+    // The CPU layer knows why a launch failed (a divergent barrier, an
+    // exception in a kernel, a bad configuration): say it.
+    if (const std::string why = hipkb::cpu::take_launch_failure(); !why.empty()) text += ": " + why;
+#endif
+    return text;
+}
+
+void set_thread_order(thread_order order, std::uint64_t seed) {
+#if defined(HIPKB_HIP_ON_CPU)
+    const hipkb::cpu::schedule_order mapped = order == thread_order::reverse    ? hipkb::cpu::schedule_order::reverse
+                                              : order == thread_order::shuffled ? hipkb::cpu::schedule_order::shuffled
+                                                                                : hipkb::cpu::schedule_order::forward;
+    hipkb::cpu::set_schedule({mapped, seed});
+#else
+    (void)order;
+    (void)seed;
+#endif
 }
 
 stream::stream() {

@@ -55,6 +55,8 @@ device_info query_device() {
 
 std::string error_string(int code) { return "host implementation returned " + std::to_string(code); }
 
+void set_thread_order(thread_order, std::uint64_t) {}
+
 stream::stream() = default;
 stream::~stream() = default;
 stream::stream(stream&& other) noexcept : m_handle(std::exchange(other.m_handle, nullptr)) {}

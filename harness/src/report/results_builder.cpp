@@ -296,6 +296,14 @@ void set_status(json& entry, const bench_record& record, const loaded_files& fil
     }
 }
 
+// Where the bench ran: the verdict says (gpu, cpu or host); null when unknown.
+json execution_of(const loaded_files& files) {
+    if (files.verdict && files.verdict->contains("execution") && (*files.verdict)["execution"].is_string()) {
+        return (*files.verdict)["execution"];
+    }
+    return nullptr;
+}
+
 json reference_problem_entry(const bench_record& record, const loaded_files& files, machine_registry& machines,
                              std::vector<std::string>& errors) {
     json entry;
@@ -307,6 +315,7 @@ json reference_problem_entry(const bench_record& record, const loaded_files& fil
     entry["golden_correct"] = nullptr;
     entry["failure"] = nullptr;
     entry["reference"] = nullptr;
+    entry["execution"] = execution_of(files);
     if (files.verdict) {
         const auto golden = files.verdict->find("golden_check");
         if (golden != files.verdict->end() && golden->is_object()) {
@@ -453,6 +462,10 @@ json candidate_entry(const bench_record& record, const loaded_files& files, mach
     entry["correct"] = correct;
     entry["failure"] = failure;
     entry["speedup"] = nullptr;
+    entry["execution"] = execution_of(files);
+    if (entry["execution"] == "cpu") {
+        entry["speedup_unavailable"] = "cpu execution: correctness only, checked on the CPU; a speedup needs a GPU";
+    }
     return entry;
 }
 

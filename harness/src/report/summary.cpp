@@ -150,10 +150,12 @@ json counts_of(const json& candidates, const json& problems) {
 json skipped_runs(const json& results) {
     std::size_t benches = 0;
     std::size_t skipped = 0;
+    std::size_t on_cpu = 0;
     std::vector<std::string> reasons;
     auto visit = [&](const json& entry) {
         if (!entry.contains("status")) return;
         ++benches;
+        if (string_field(entry, "execution") == "cpu") ++on_cpu;
         if (string_field(entry, "status") != "skipped") return;
         ++skipped;
         const std::string reason = string_field(entry, "status_message");
@@ -163,7 +165,7 @@ json skipped_runs(const json& results) {
     for (const json& p : results.value("problems", json::array())) {
         if (p.contains("test") && !p["test"].is_null()) visit(p);
     }
-    return {{"benches", benches}, {"skipped", skipped}, {"reasons", reasons}};
+    return {{"benches", benches}, {"skipped", skipped}, {"reasons", reasons}, {"on_cpu", on_cpu}};
 }
 
 // `candidates` and `problem_entries` are the results' arrays; the rows point into them.

@@ -78,6 +78,14 @@ json run_record(const bench_entry& bench, const process_result& result) {
     return record;
 }
 
+// Once one GPU executable has said there is no usable GPU, the rest of the
+// run goes straight to the CPU twins rather than asking again per bench.
+std::optional<std::string> g_no_gpu_reason;
+
+void remember_no_gpu(const std::string& reason) { g_no_gpu_reason = reason; }
+
+bool gpu_usable_cached(const bench_entry&) { return !g_no_gpu_reason.has_value(); }
+
 void remove_stale(const std::filesystem::path& results, const std::string& test) {
     std::error_code ignored;
     for (const char* suffix : {".json", ".verdict.json", ".run.json"}) {
@@ -133,6 +141,36 @@ json run_to_precision(const bench_entry& bench, const std::filesystem::path& res
     }
 }
 
+json run_bench_where_it_can(const bench_entry& bench, const std::filesystem::path& results,
+                            const suite_options& options) {
+    const bool has_twin = bench.cpu_executable && std::filesystem::exists(*bench.cpu_executable);
+    if (options.execution == "cpu" || (options.execution == "auto" && has_twin && !gpu_usable_cached(bench))) {
+        if (!has_twin) {
+            return {{"schema_version", 1}, {"test", bench.test}, {"status", "not_built"}, {"exit_code", nullptr},
+                    {"signal", nullptr}, {"wall_seconds", 0.0}, {"execution", "cpu"},
+                    {"message", "no cpu-execution build of this bench: configure with -DHIPKB_CPU_EXECUTION=on"}};
+        }
+        bench_entry twin = bench;
+        twin.executable = *bench.cpu_executable;
+        json record = run_to_precision(twin, results, options);
+        record["execution"] = "cpu";
+        if (g_no_gpu_reason) record["gpu_skip_reason"] = *g_no_gpu_reason;
+        return record;
+    }
+    json record = run_to_precision(bench, results, options);
+    record["execution"] = "gpu";
+    if (record["status"] == "skipped" && options.execution == "auto" && has_twin) {
+        remember_no_gpu(record["message"].get<std::string>());
+        const std::string why = record["message"].get<std::string>();
+        bench_entry twin = bench;
+        twin.executable = *bench.cpu_executable;
+        record = run_to_precision(twin, results, options);
+        record["execution"] = "cpu";
+        record["gpu_skip_reason"] = why;
+    }
+    return record;
+}
+
 shard parse_shard(const std::string& text) {
     int index = 0;
     int count = 0;
@@ -178,6 +216,7 @@ int run_suite(const suite_options& options) {
     int exit_code = 0;
     std::size_t done = 0;
     std::size_t skipped = 0;
+    std::size_t on_cpu = 0;
     for (const bench_entry* bench : selected) {
         if (interrupted()) break;
         ++done;
@@ -191,8 +230,9 @@ int run_suite(const suite_options& options) {
                       {"message", fmt::format("{} is missing: run cmake --build {} first", bench->executable.string(),
                                               options.build_dir.string())}};
         } else {
-            record = run_to_precision(*bench, results, options);
+            record = run_bench_where_it_can(*bench, results, options);
         }
+        if (record.value("execution", "") == "cpu") ++on_cpu;
         write_file_atomically(results / (bench->test + ".run.json"), record.dump(2) + "\n");
         const std::string status = record["status"].get<std::string>();
         if (status == "skipped") ++skipped;
@@ -206,6 +246,11 @@ int run_suite(const suite_options& options) {
         fmt::print("hipkb: interrupted after {} of {} benchmarks; finished results are kept in {}\n", done,
                    selected.size(), results.string());
         exit_code = 130;
+    }
+    if (on_cpu > 0) {
+        fmt::print("hipkb: {} of {} benchmarks ran on the CPU (cpu execution): their verdicts are real correctness "
+                   "checks at the test sizes; speedups and fast_p need a GPU.\n",
+                   on_cpu, done);
     }
     if (skipped > 0 && skipped == done) {
         fmt::print("hipkb: every GPU benchmark was SKIPPED (no usable GPU on this machine); the build compiled the "

@@ -169,7 +169,7 @@ report_table candidates_table(const json& results, std::size_t limit) {
         const json share = c.value("bandwidth_percent_of_measured", json());
         table.rows.push_back(
             {text_of(c, "id"), model_key(c), count(c.value("turn", json())), text_of(c, "status"),
-             yes_no(c["compiled"]), yes_no(c["correct"]),
+             yes_no(c["compiled"]), yes_no(c["correct"]) + (text_of(c, "execution") == "cpu" ? " (cpu)" : ""),
              reference.is_object() ? time_or_dash(reference["median_ns"]) : "-",
              timing.is_object() ? time_or_dash(timing["median_ns"]) : "-",
              timing.is_object() ? fraction_or_dash(timing["cv"]) : "-",
@@ -251,6 +251,11 @@ std::vector<std::string> warnings(const json& results) {
                          "generated candidates, or Google Benchmark output that is not from hipkb benches).");
     }
     const json& gpu = results["summary"]["gpu_runs"];
+    if (gpu.value("on_cpu", 0LL) > 0) {
+        out.push_back(fmt::format("{} of {} benches ran on the CPU (cpu execution, no usable GPU): their correctness "
+                                  "verdicts are real, at the specs' test sizes; speedups and fast_p need a GPU.",
+                                  count(gpu["on_cpu"]), count(gpu["benches"])));
+    }
     if (gpu["skipped"].get<long long>() > 0) {
         std::string reasons;
         for (const json& reason : gpu["reasons"]) {
