@@ -77,7 +77,11 @@ public:
         }
         const std::size_t begin = ctx_.tok(start).begin;
         const std::size_t end = ctx_.tok(lparen).end;
-        std::string text = "::hipkb::cpu::launch(" + *config + ", [&](auto... hipkb_launch_args_) { " + *kernel +
+        // The configuration goes through make_launch_config, whose parameters
+        // (dim3, size_t, hipStream_t) accept what a GPU launch accepts, a
+        // literal 0 stream included.
+        std::string text = "::hipkb::cpu::launch(::hipkb::cpu::make_launch_config(" + *config +
+                           "), [&](auto... hipkb_launch_args_) { " + *kernel +
                            "(hipkb_launch_args_...); }";
         if (rparen != lparen + 1) text += ", ";
         text += ctx_.line_padding(begin, end, in_directive_);

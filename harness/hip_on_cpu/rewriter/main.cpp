@@ -8,7 +8,6 @@
 #include "rewrite.hpp"
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>

@@ -86,12 +86,8 @@ private:
         start_ = index_;
         while (start_ > lo_ && in_unit(start_ - 1)) {
             const std::string& s = spelling(start_ - 1);
-            if (s == ";" || s == "{" || s == "}") break;
-            if (s == ":" && start_ >= 2 &&
-                (spelling(start_ - 2) == "public" || spelling(start_ - 2) == "private" ||
-                 spelling(start_ - 2) == "protected")) {
-                break;
-            }
+            // A lone ':' (labels, `case x:`, access specifiers) never sits among specifiers.
+            if (s == ";" || s == "{" || s == "}" || s == ":") break;
             --start_;
         }
         int depth = 0;
@@ -162,6 +158,10 @@ private:
             ctx_.error(line, extern_form);
             return resume;
         }
+        if (!single_declarator(name)) {
+            ctx_.error(line, extern_form);
+            return resume;
+        }
         std::string type;
         for (std::size_t k = start_; k < name;) {
             const std::string& s = spelling(k);
@@ -170,17 +170,14 @@ private:
                 k = past;
                 continue;
             }
-            if (is_storage_word(s)) {
+            const bool linkage = ctx_.tok(k).kind == token_kind::string && k > start_ && spelling(k - 1) == "extern";
+            if (is_storage_word(s) || linkage) {
                 ++k;
                 continue;
             }
-            if (s == "," || s == "=" || s == ";") {
-                ctx_.error(line, extern_form);
-                return resume;
-            }
             std::size_t run_end = k + 1;
             while (run_end < name && !is_storage_word(spelling(run_end)) &&
-                   skip_specifier_group(run_end) == run_end) {
+                   ctx_.tok(run_end).kind != token_kind::string && skip_specifier_group(run_end) == run_end) {
                 ++run_end;
             }
             const auto text = ctx_.join(k, run_end);
@@ -188,7 +185,8 @@ private:
                 ctx_.error(line, extern_form);
                 return resume;
             }
-            type += (type.empty() ? "" : " ") + *text;
+            if (!type.empty()) type += ' ';
+            type += *text;
             k = run_end;
         }
         if (type.empty()) {
@@ -206,16 +204,44 @@ private:
                                   type + "* " + spelling(name) + " = " + pointer + (semicolon_ ? ";" : "") +
                                       ctx_.line_padding(begin, end, in_directive_)});
             break;
-        case scope_kind::namespace_scope:
-            ctx_.edits.push_back({begin, end,
-                                  (starts_line(begin) ? "" : "\n") + std::string("#define ") + spelling(name) +
-                                      " (" + pointer + ")\n" + ctx_.line_directive(ctx_.tok(last).line)});
+        case scope_kind::namespace_scope: {
+            std::string text = starts_line(begin) ? "" : "\n";  // a directive needs a line of its own
+            text += "#define " + spelling(name) + " (" + pointer + ")\n";
+            text += ctx_.line_directive(ctx_.tok(last).line);
+            ctx_.edits.push_back({begin, end, std::move(text)});
             break;
+        }
         default:
             ctx_.error(line, "extern __shared__ inside a class body is not supported");
             break;
         }
         return resume;
+    }
+
+    // Whether the tokens before the declarator name `name` hold no other
+    // declarator: no `,`, `=` or array bound outside brackets and template
+    // arguments (the `[[ ]]` of attributes aside).
+    bool single_declarator(std::size_t name) const {
+        int parens = 0;
+        int angles = 0;
+        for (std::size_t k = start_; k < name; ++k) {
+            const std::string& s = spelling(k);
+            if (s == "[" && k + 1 < name && spelling(k + 1) == "[") {
+                const std::size_t past = skip_specifier_group(k);
+                if (past == k) return false;
+                k = past - 1;
+                continue;
+            }
+            if (s == "(") ++parens;
+            if (s == ")") --parens;
+            if (parens > 0) continue;
+            if (s == "<" && k > start_ && ctx_.tok(k - 1).kind == token_kind::identifier) ++angles;
+            if (s == ">" && angles > 0) --angles;
+            if (s == ">>") angles = angles > 2 ? angles - 2 : 0;
+            if (angles > 0) continue;
+            if (s == "," || s == "=" || s == ";" || s == "[" || s == "]") return false;
+        }
+        return true;
     }
 
     // Whether only blanks precede source offset `at` on its line.

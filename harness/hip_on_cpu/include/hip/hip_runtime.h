@@ -95,10 +95,14 @@ HIPKB_CPU_UNSUPPORTED(__builtin_amdgcn_mfma_f32_16x16x4f32, HIPKB_CPU_AMDGCN "; 
 HIPKB_CPU_UNSUPPORTED(__builtin_amdgcn_mfma_f32_32x32x8bf16_1k, HIPKB_CPU_AMDGCN "; matrix cores are not emulated")
 HIPKB_CPU_UNSUPPORTED(__builtin_amdgcn_mfma_f32_16x16x16bf16_1k, HIPKB_CPU_AMDGCN "; matrix cores are not emulated")
 HIPKB_CPU_UNSUPPORTED(__builtin_amdgcn_wmma_f32_16x16x16_f16_w32, HIPKB_CPU_AMDGCN "; matrix cores are not emulated")
+/* clang knows HIP-Clang's scoped atomics on every target (they work on the
+ * CPU there); g++ does not. */
+#if !defined(__has_builtin) || !__has_builtin(__hip_atomic_load)
 HIPKB_CPU_UNSUPPORTED(__hip_atomic_load, "a HIP-Clang builtin; use plain loads with __threadfence or atomics")
 HIPKB_CPU_UNSUPPORTED(__hip_atomic_store, "a HIP-Clang builtin; use atomicExch")
 HIPKB_CPU_UNSUPPORTED(__hip_atomic_fetch_add, "a HIP-Clang builtin; use atomicAdd")
 HIPKB_CPU_UNSUPPORTED(__hip_atomic_compare_exchange_strong, "a HIP-Clang builtin; use atomicCAS")
+#endif
 HIPKB_CPU_UNSUPPORTED(hipLaunchKernel, "launching through a void* kernel handle cannot be emulated; use <<<...>>> or hipLaunchKernelGGL")
 HIPKB_CPU_UNSUPPORTED(hipLaunchCooperativeKernel, "grid-wide synchronization is not emulated")
 HIPKB_CPU_UNSUPPORTED(hipModuleLaunchKernel, "code objects cannot be loaded on the CPU")

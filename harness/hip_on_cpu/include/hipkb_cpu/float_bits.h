@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include <limits>
+#include <type_traits>
 
 namespace hipkb::cpu::detail {
 
@@ -75,7 +76,7 @@ __host__ __device__ constexpr uint16_t overflow_bits(bool negative, rounding mod
 }
 
 // Encodes (-1)^negative * significand * 2^exponent, rounded once in `mode`.
-// `significand` may be any value below 2^63 (zero gives a signed zero).
+// Any 64-bit `significand` works (zero gives a signed zero).
 template <class Format>
 __host__ __device__ constexpr uint16_t encode_rounded(bool negative, uint64_t significand, int exponent,
                                                       rounding mode) {
@@ -175,6 +176,18 @@ __host__ __device__ constexpr uint16_t double_to_small(double value, rounding mo
         return encode_rounded<Format>(negative, fraction, -1074, mode);
     }
     return encode_rounded<Format>(negative, fraction | 0x10000000000000ull, static_cast<int>(field) - 1075, mode);
+}
+
+// integer -> small format, any rounding direction (one rounding, exact for
+// every 64-bit value).
+template <class Format, class I>
+__host__ __device__ constexpr uint16_t integer_to_small(I value, rounding mode) {
+    bool negative = false;
+    if constexpr (std::is_signed_v<I>) {
+        negative = value < I(0);
+    }
+    const uint64_t bits = static_cast<uint64_t>(value);
+    return encode_rounded<Format>(negative, negative ? uint64_t{0} - bits : bits, 0, mode);
 }
 
 // ---------------------------------------------------------------------------

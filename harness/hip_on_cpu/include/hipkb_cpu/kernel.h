@@ -16,7 +16,6 @@
 #include <atomic>
 #include <cmath>
 #include <cstring>
-#include <source_location>
 #include <type_traits>
 
 namespace hipkb::cpu {
@@ -102,17 +101,20 @@ extern HIPKB_CPU_API const int warpSize;
  * different __syncthreads calls are a divergent barrier, a bug on any GPU,
  * and fail the launch instead of deadlocking.
  * ---------------------------------------------------------------------- */
-inline void __syncthreads(std::source_location at = std::source_location::current()) {
-    (void)hipkb::cpu::block_barrier(hipkb::cpu::block_vote::none, 0, at.file_name(), at.line());
+/* __builtin_FILE/__builtin_LINE rather than std::source_location: clang 15
+ * evaluates source_location::current() in a default argument where the
+ * function is declared, not where it is called. */
+inline void __syncthreads(const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) {
+    (void)hipkb::cpu::block_barrier(hipkb::cpu::block_vote::none, 0, file, line);
 }
-inline int __syncthreads_count(int predicate, std::source_location at = std::source_location::current()) {
-    return hipkb::cpu::block_barrier(hipkb::cpu::block_vote::count, predicate, at.file_name(), at.line());
+inline int __syncthreads_count(int predicate, const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) {
+    return hipkb::cpu::block_barrier(hipkb::cpu::block_vote::count, predicate, file, line);
 }
-inline int __syncthreads_and(int predicate, std::source_location at = std::source_location::current()) {
-    return hipkb::cpu::block_barrier(hipkb::cpu::block_vote::all, predicate, at.file_name(), at.line());
+inline int __syncthreads_and(int predicate, const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) {
+    return hipkb::cpu::block_barrier(hipkb::cpu::block_vote::all, predicate, file, line);
 }
-inline int __syncthreads_or(int predicate, std::source_location at = std::source_location::current()) {
-    return hipkb::cpu::block_barrier(hipkb::cpu::block_vote::any, predicate, at.file_name(), at.line());
+inline int __syncthreads_or(int predicate, const char* file = __builtin_FILE(), unsigned line = __builtin_LINE()) {
+    return hipkb::cpu::block_barrier(hipkb::cpu::block_vote::any, predicate, file, line);
 }
 
 /* Fibers of one block share a CPU thread and switch only at barriers, so
