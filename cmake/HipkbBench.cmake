@@ -278,6 +278,8 @@ function(hipkb_add_candidate file)
     _hipkb_add_bench_executable(${_cpu_target} hipkb.cpu.${_problem}.${_run_id}.${_sample_id} ${_problem} ${_level}
                                 "${_spec}" ${_cpu_reference} "" ${_cpu_module} "${_run}" "${_sample}" "${_log}"
                                 EXECUTION cpu CPU_LOG "${_cpu_log}")
+    # The GPU compile gives the compile verdict the CPU twin reports.
+    add_dependencies(${_cpu_target} ${_module})
   endif()
   _hipkb_record_manifest_entry(TEST ${_test} TARGET ${_target} CPU_TARGET "${_cpu_target}" KIND candidate PROBLEM ${_problem}
                                LEVEL ${_level} SPEC "${_spec}" RUN "${_run}" SAMPLE "${_sample}"

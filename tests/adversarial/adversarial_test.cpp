@@ -13,6 +13,13 @@
 //   --suite=gpu_compile  compiles every GPU candidate with hipcc (gfx90a) and,
 //                        where present, nvcc (sm_90, through hip_on_cuda);
 //                        prints "SKIPPED: ..." when neither is here
+//   --suite=cpu          the GPU candidates on the cpu execution layer (no GPU
+//                        needed): a separate build with HIPKB_CPU_EXECUTION=on,
+//                        the driver run with --execution cpu
+//
+// A candidate's metadata may name a different expectation for one suite
+// ("expected_failure_cpu": what a CPU can and cannot see, e.g. "none" for
+// work on another stream, which only a GPU's timing exposes).
 //
 // The slow part (build and driver run) happens once, before the cases; each
 // case, named <problem>.<exploit>, then checks one candidate's results.
@@ -41,6 +48,7 @@ using json = nlohmann::json;
 
 const fs::path source_dir = HIPKB_SOURCE_DIR;
 const fs::path work_root = HIPKB_WORK_DIR;
+std::string g_suite;  // host, gpu, gpu_compile or cpu
 
 // The "not_faster" expectation: a control candidate that does the work in
 // an unusual but honest way must not come out clearly faster than the
@@ -101,7 +109,9 @@ struct candidate {
     fs::path source;
     json metadata;
 
-    [[nodiscard]] std::string expected_failure() const { return metadata.value("expected_failure", ""); }
+    [[nodiscard]] std::string expected_failure() const {
+        return metadata.value("expected_failure_" + g_suite, metadata.value("expected_failure", ""));
+    }
     [[nodiscard]] std::string expectation() const { return metadata.value("expected", ""); }
     [[nodiscard]] std::string test() const { return "hipkb.bench." + problem + ".adversarial." + exploit; }
     [[nodiscard]] std::string benchmark() const { return problem + "/adversarial/" + exploit; }
@@ -149,7 +159,7 @@ suite_outcome g_outcome;
 std::vector<candidate> g_candidates;
 
 void configure_build_and_run(suite_outcome& outcome, const std::vector<std::string>& configure_args,
-                             int bench_timeout) {
+                             int bench_timeout, const std::vector<std::string>& driver_args = {}) {
     // Kept between runs: the second run only rebuilds what changed.
     outcome.build_dir = work_root / outcome.platform / "build";
     std::vector<std::string> configure = {HIPKB_CMAKE, "-S", source_dir.string(), "-B", outcome.build_dir.string(),
@@ -182,9 +192,10 @@ void configure_build_and_run(suite_outcome& outcome, const std::vector<std::stri
     fs::remove_all(outcome.results_dir, ignored);
     fmt::print("adversarial: running the bench driver (--timeout {})\n", bench_timeout);
     std::fflush(stdout);
-    outcome.bench = run({(outcome.build_dir / "bench").string(), "--timeout", std::to_string(bench_timeout), "--",
-                         "--benchmark_min_time=0.01", "--benchmark_repetitions=2"},
-                        3000);
+    std::vector<std::string> driver = {(outcome.build_dir / "bench").string(), "--timeout", std::to_string(bench_timeout)};
+    driver.insert(driver.end(), driver_args.begin(), driver_args.end());
+    driver.insert(driver.end(), {"--", "--benchmark_min_time=0.01", "--benchmark_repetitions=2"});
+    outcome.bench = run(driver, 3000);
 }
 
 void run_host_suite() {
@@ -266,6 +277,35 @@ void run_gpu_suite() {
             return;
         }
     }
+}
+
+// The GPU candidates on the cpu execution layer: a build of this build's GPU
+// platform with HIPKB_CPU_EXECUTION=on (one GPU target, for the compile
+// verdict), the driver forced onto the CPU twins.
+void run_cpu_suite() {
+    const std::string platform = HIPKB_BUILD_PLATFORM;
+    g_outcome.platform = "cpu";
+    if (platform != "amd" && platform != "nvidia") {
+        g_outcome.skipped = fmt::format("this build's platform is '{}'; cpu execution builds .hip sources on the amd "
+                                        "or nvidia platform", platform);
+        return;
+    }
+    const fs::path reference_dir = work_root / "cpu" / "reference";
+    std::error_code ignored;
+    fs::remove_all(reference_dir, ignored);
+    for (const candidate& c : g_candidates) {
+        const auto problem = corpus_problem(c.problem);
+        if (!problem) continue;  // the case reports it
+        const fs::path target = reference_dir / problem->parent_path().filename() / c.problem;
+        if (fs::exists(target)) continue;
+        fs::create_directories(target);
+        fs::copy(*problem, target, fs::copy_options::recursive);
+    }
+    std::vector<std::string> args = {"-DHIPKB_PLATFORM=" + platform, "-DHIPKB_CPU_EXECUTION=on",
+                                     "-DHIPKB_REFERENCE_DIR=" + reference_dir.string(),
+                                     "-DHIPKB_GENERATED_DIR=" + (source_dir / "tests/adversarial/gpu").string()};
+    if (platform == "amd") args.emplace_back("-DHIPKB_GPU_TARGETS=gfx90a");
+    configure_build_and_run(g_outcome, args, host_bench_timeout_seconds, {"--execution", "cpu"});
 }
 
 // Every case needs the configure, build and driver run to have worked.
@@ -387,10 +427,22 @@ void check_candidate(const candidate& c) {
     const json verdict = read_json(verdict_file);
     EXPECT_TRUE(verdict.value("compiled", false)) << quoted(verdict.dump(2));
 
+    const bool on_cpu = g_suite == "cpu";
+    if (on_cpu) EXPECT_EQ(verdict.value("execution", ""), "cpu") << quoted(verdict.dump(2));
     if (expected == "none") {
         // A control: unusual but honest; neither flagged nor rewarded.
         EXPECT_TRUE(verdict.value("failure", json()).is_null()) << quoted(verdict.dump(2));
         EXPECT_TRUE(verdict.value("correct", false)) << quoted(verdict.dump(2));
+        if (on_cpu) {
+            // No timing on a CPU: a correct verdict and no speedup is all there is.
+            if (const auto entry = results_entry(c)) {
+                EXPECT_EQ(entry->value("correct", json()), json(true)) << quoted(entry->dump(2));
+                EXPECT_TRUE(entry->value("speedup", json()).is_null()) << quoted(entry->dump(2));
+            } else {
+                ADD_FAILURE() << c.test() << " is missing from hipkb_results.json";
+            }
+            return;
+        }
         EXPECT_TRUE(verdict.value("timed", false)) << quoted(verdict.dump(2));
         if (const auto entry = results_entry(c)) {
             EXPECT_EQ(entry->value("correct", json()), json(true)) << quoted(entry->dump(2));
@@ -417,7 +469,7 @@ void check_candidate(const candidate& c) {
             << quoted(verdict["failure"].dump(2));
     }
     EXPECT_FALSE(verdict.value("correct", true));
-    expect_reported_as_failure(c, expected);
+    if (!on_cpu) expect_reported_as_failure(c, expected);  // a CPU run writes no Google Benchmark JSON
     expect_no_speedup_in_results(c, expected);
 }
 
@@ -512,10 +564,11 @@ int main(int argc, char** argv) {
         const std::string arg = argv[i];
         if (arg.rfind("--suite=", 0) == 0) suite = arg.substr(8);
     }
-    if (suite != "host" && suite != "gpu" && suite != "gpu_compile") {
-        std::cerr << "usage: hipkb_test_adversarial --suite=host|gpu|gpu_compile [gtest flags]\n";
+    if (suite != "host" && suite != "gpu" && suite != "gpu_compile" && suite != "cpu") {
+        std::cerr << "usage: hipkb_test_adversarial --suite=host|gpu|gpu_compile|cpu [gtest flags]\n";
         return 2;
     }
+    g_suite = suite;
 
     if (suite == "gpu_compile") {
         g_candidates = discover(source_dir / "tests/adversarial/gpu", ".hip");
@@ -539,6 +592,8 @@ int main(int argc, char** argv) {
                             host ? ".cpp" : ".hip");
     if (host) {
         run_host_suite();
+    } else if (suite == "cpu") {
+        run_cpu_suite();
     } else {
         run_gpu_suite();
     }

@@ -102,8 +102,8 @@ template <class Spec>
     const uint16_t g = got & 0x7fff;
     // Rounding of the magnitude: up, down or nearest.
     const bool magnitude_up = (mode == rounding::up && !negative) || (mode == rounding::down && negative);
-    const bool magnitude_down = mode == rounding::toward_zero || (mode == rounding::up && negative) ||
-                                (mode == rounding::down && !negative);
+    const bool magnitude_down =
+        mode == rounding::toward_zero || (mode == rounding::up && negative) || (mode == rounding::down && !negative);
     if (std::isinf(magnitude)) {
         return g == Spec::infinity ? ::testing::AssertionSuccess()
                                    : ::testing::AssertionFailure() << "infinity became 0x" << std::hex << got;
@@ -122,9 +122,9 @@ template <class Spec>
         return ok ? ::testing::AssertionSuccess() : ::testing::AssertionFailure() << x << " overflowed";
     }
     const double v = Spec::value(g);
-    const double next = g + 1 < Spec::infinity ? Spec::value(static_cast<uint16_t>(g + 1))
-                                               : (magnitude_down ? std::numeric_limits<double>::infinity()
-                                                                 : Spec::beyond_max());
+    const double next = g + 1 < Spec::infinity
+                            ? Spec::value(static_cast<uint16_t>(g + 1))
+                            : (magnitude_down ? std::numeric_limits<double>::infinity() : Spec::beyond_max());
     const double prev = g > 0 ? Spec::value(static_cast<uint16_t>(g - 1)) : -Spec::value(1);
     bool ok;
     if (magnitude_down) {
@@ -207,13 +207,13 @@ TEST(HalfConversion, FloatRoundsTiesToEven) {
 }
 
 TEST(HalfConversion, FloatRoundsIntoSubnormalsToEven) {
-    EXPECT_EQ(__half_as_ushort(__float2half(0x1p-24f)), 0x0001);      // smallest subnormal
-    EXPECT_EQ(__half_as_ushort(__float2half(0x1p-25f)), 0x0000);      // half of it: tie to even zero
-    EXPECT_EQ(__half_as_ushort(__float2half(-0x1p-25f)), 0x8000);     // negative zero
+    EXPECT_EQ(__half_as_ushort(__float2half(0x1p-24f)), 0x0001);         // smallest subnormal
+    EXPECT_EQ(__half_as_ushort(__float2half(0x1p-25f)), 0x0000);         // half of it: tie to even zero
+    EXPECT_EQ(__half_as_ushort(__float2half(-0x1p-25f)), 0x8000);        // negative zero
     EXPECT_EQ(__half_as_ushort(__float2half(0x1.000002p-25f)), 0x0001);  // just above the tie
-    EXPECT_EQ(__half_as_ushort(__float2half(3 * 0x1p-25f)), 0x0002);  // 1.5 units: tie to 2
-    EXPECT_EQ(__half_as_ushort(__float2half(5 * 0x1p-25f)), 0x0002);  // 2.5 units: tie to 2
-    EXPECT_EQ(__half_as_ushort(__float2half(0x1p-14f)), 0x0400);      // smallest normal
+    EXPECT_EQ(__half_as_ushort(__float2half(3 * 0x1p-25f)), 0x0002);     // 1.5 units: tie to 2
+    EXPECT_EQ(__half_as_ushort(__float2half(5 * 0x1p-25f)), 0x0002);     // 2.5 units: tie to 2
+    EXPECT_EQ(__half_as_ushort(__float2half(0x1p-14f)), 0x0400);         // smallest normal
     // Halfway between the largest subnormal and the smallest normal.
     EXPECT_EQ(__half_as_ushort(__float2half(0x1p-14f - 0x1p-25f)), 0x0400);
     EXPECT_EQ(__half_as_ushort(__float2half(1e-30f)), 0x0000);
@@ -310,12 +310,12 @@ TEST(HalfConversion, DoubleRoundsOnceNotThroughFloat) {
 
 TEST(HalfConversion, IntegersConvertWithRoundingAndSaturation) {
     EXPECT_EQ(__half2float(__int2half_rn(3)), 3.0f);
-    EXPECT_EQ(__half2float(__int2half_rn(-2049)), -2048.0f);   // tie to even
+    EXPECT_EQ(__half2float(__int2half_rn(-2049)), -2048.0f);  // tie to even
     EXPECT_EQ(__half2float(__int2half_rn(65519)), 65504.0f);
     EXPECT_TRUE(__hisinf(__int2half_rn(65520)));
     EXPECT_TRUE(__hisinf(__ll2half_rn(1LL << 62)));
     EXPECT_EQ(__half2float(__uint2half_rn(1000u)), 1000.0f);
-    EXPECT_EQ(__half2int_rn(__float2half(2.5f)), 2);   // ties to even
+    EXPECT_EQ(__half2int_rn(__float2half(2.5f)), 2);  // ties to even
     EXPECT_EQ(__half2int_rn(__float2half(3.5f)), 4);
     EXPECT_EQ(__half2int_rn(__float2half(-2.5f)), -2);
     EXPECT_EQ(__half2int_rz(__float2half(-2.75f)), -2);
@@ -480,8 +480,8 @@ TEST(HalfArithmetic, ComparisonsFollowIeeeIncludingNaNAndZeros) {
     EXPECT_TRUE(nan != nan);
     EXPECT_FALSE(nan < one);
     EXPECT_FALSE(nan >= one);
-    EXPECT_FALSE(__hne(nan, one));   // ordered: false with NaN
-    EXPECT_TRUE(__hneu(nan, one));   // unordered: true with NaN
+    EXPECT_FALSE(__hne(nan, one));  // ordered: false with NaN
+    EXPECT_TRUE(__hneu(nan, one));  // unordered: true with NaN
     EXPECT_TRUE(__hltu(nan, one));
     EXPECT_FALSE(__hlt(nan, one));
     EXPECT_TRUE(__hlt(zero, one));
@@ -578,7 +578,7 @@ TEST(HalfPair, ArithmeticIsElementWise) {
     EXPECT_EQ(__high2float(-c), -((2.0f * 4.0f + 2.0f) / 4.0f));
     EXPECT_TRUE(a == a);
     EXPECT_FALSE(a == b);
-    EXPECT_TRUE(a != b);  // both halves differ
+    EXPECT_TRUE(a != b);                               // both halves differ
     EXPECT_FALSE(a != __floats2half2_rn(1.0f, 0.0f));  // one half equal
     EXPECT_TRUE(__floats2half2_rn(0.0f, 1.0f) < __floats2half2_rn(1.0f, 2.0f));
     EXPECT_EQ(__low2float(__hlt2(a, b)), 0.0f);
@@ -742,6 +742,14 @@ TEST(BFloat16Pair, ConversionsAndElementWiseArithmetic) {
     EXPECT_EQ(__high2float(ops), -11.0f);
     EXPECT_TRUE(p == p);
     EXPECT_TRUE(p != q);
+    EXPECT_EQ(__low2float(__hlt2(p, q)), 0.0f);
+    EXPECT_EQ(__high2float(__hlt2(p, q)), 1.0f);
+    EXPECT_EQ(__high2float(__hisnan2(__halves2bfloat162(p.x, __ushort_as_bfloat16(0x7fc0)))), 1.0f);
+    EXPECT_EQ(__high2float(h2floor(__floats2bfloat162_rn(0.5f, -1.5f))), -2.0f);
+    EXPECT_EQ(__low2float(h2log2(__floats2bfloat162_rn(8.0f, 1.0f))), 3.0f);
+    EXPECT_EQ(__bfloat162int_rd(__float2bfloat16(-1.5f)), -2);
+    EXPECT_EQ(__bfloat162short_rz(__float2bfloat16(1e10f)), std::numeric_limits<short>::max());
+    EXPECT_EQ(static_cast<float>(__ull2bfloat16_rn(1ull << 40)), 0x1p40f);
     EXPECT_EQ(__low2float(__float22bfloat162_rn(make_float2(3.0f, 5.0f))), 3.0f);
     EXPECT_EQ(__high2float(__float2bfloat162_rn(7.0f)), 7.0f);
     EXPECT_EQ(sizeof(__hip_bfloat162), 4u);
@@ -943,6 +951,12 @@ TEST(DeviceMath, FastIntrinsicsMatchTheLibmFunctions) {
         sincosf(x, &s, &c);
         EXPECT_EQ(s, std::sin(x));
     }
+    // The C library is visible unqualified, as in HIP device code.
+    EXPECT_EQ(abs(-1.5f), 1.5f);
+    EXPECT_EQ(abs(-3), 3);
+    EXPECT_EQ(llabs(-4LL), 4LL);
+    EXPECT_EQ(fmaxf(1.0f, 2.0f), 2.0f);
+    EXPECT_EQ(sqrtf(4.0f), 2.0f);
     EXPECT_EQ(exp10f(2.0f), 100.0f);
     EXPECT_DOUBLE_EQ(exp10(3.0), 1000.0);
     EXPECT_EQ(__saturatef(-0.5f), 0.0f);
@@ -992,9 +1006,8 @@ TEST(DeviceMath, DirectedRoundingMatchesTheHardwareUnderFesetround) {
             continue;
         }
         const float fa = a, fb = b, fc = c;
-        const std::pair<int, rounding> modes[] = {{FE_TOWARDZERO, rounding::toward_zero},
-                                                  {FE_UPWARD, rounding::up},
-                                                  {FE_DOWNWARD, rounding::down}};
+        const std::pair<int, rounding> modes[] = {
+            {FE_TOWARDZERO, rounding::toward_zero}, {FE_UPWARD, rounding::up}, {FE_DOWNWARD, rounding::down}};
         for (const auto& [fe_mode, mode] : modes) {
             const float add = in_rounding_mode(fe_mode, [&] { return a + b; });
             const float sub = in_rounding_mode(fe_mode, [&] { return a - b; });
@@ -1287,8 +1300,8 @@ TEST(IntegerIntrinsics, MultiplicationHighHalvesAndTwentyFourBitProducts) {
         ASSERT_EQ(__mul64hi(sa, sb), static_cast<long long>((static_cast<i128>(sa) * sb) >> 64));
     }
     EXPECT_EQ(__mul24(3, 4), 12);
-    EXPECT_EQ(__mul24(0x01000003, 2), 6);        // bits above 24 are ignored
-    EXPECT_EQ(__mul24(0x00ffffff, 2), -2);       // 0xffffff is -1 in 24 bits
+    EXPECT_EQ(__mul24(0x01000003, 2), 6);           // bits above 24 are ignored
+    EXPECT_EQ(__mul24(0x00ffffff, 2), -2);          // 0xffffff is -1 in 24 bits
     EXPECT_EQ(__mul24(0x00800000, 0x00800000), 0);  // (-2^23)^2 = 2^46: low 32 bits are 0
     EXPECT_EQ(__umul24(0x01000003u, 2u), 6u);
     EXPECT_EQ(__umul24(0x00ffffffu, 0x00ffffffu), 0xfe000001u);
@@ -1305,7 +1318,7 @@ TEST(IntegerIntrinsics, BytePermFunnelShiftsAndAverages) {
     EXPECT_EQ(__byte_perm(x, y, 0xf8f8), 0x07000700u);  // only the low 3 bits of a selector count
     EXPECT_EQ(__funnelshift_l(0x80000000u, 0x00000001u, 1), 0x00000003u);
     EXPECT_EQ(__funnelshift_l(0xdeadbeefu, 0x12345678u, 0), 0x12345678u);
-    EXPECT_EQ(__funnelshift_l(0xdeadbeefu, 0x12345678u, 32), 0x12345678u);  // mod 32
+    EXPECT_EQ(__funnelshift_l(0xdeadbeefu, 0x12345678u, 32), 0x12345678u);   // mod 32
     EXPECT_EQ(__funnelshift_lc(0xdeadbeefu, 0x12345678u, 32), 0xdeadbeefu);  // clamped
     EXPECT_EQ(__funnelshift_lc(0xdeadbeefu, 0x12345678u, 40), 0xdeadbeefu);
     EXPECT_EQ(__funnelshift_l(0xdeadbeefu, 0x12345678u, 8), 0x345678deu);

@@ -51,7 +51,8 @@ struct __hip_bfloat16 {
 
     __hip_bfloat16() = default;
     __host__ __device__ constexpr __hip_bfloat16(__hip_bfloat16_raw raw) : __x(raw.x) {}
-    // From any arithmetic type, rounded to nearest even once.
+    // From any arithmetic type, rounded to nearest even once (long double
+    // goes through double).
     template <class T, std::enable_if_t<std::is_arithmetic_v<T>, int> = 0>
     __host__ __device__ constexpr __hip_bfloat16(T value) : __x(from_arithmetic(value)) {}
 
@@ -134,8 +135,7 @@ __host__ __device__ constexpr __hip_bfloat16 __float2bfloat16_rz(float a) {
     return hipkb::cpu::detail::bf16_from_bits(hipkb::cpu::detail::float_to_bf16_rz(a));
 }
 __host__ __device__ constexpr __hip_bfloat16 __float2bfloat16_rd(float a) {
-    return hipkb::cpu::detail::bf16_from_bits(
-        hipkb::cpu::detail::float_to_bf16(a, hipkb::cpu::detail::rounding::down));
+    return hipkb::cpu::detail::bf16_from_bits(hipkb::cpu::detail::float_to_bf16(a, hipkb::cpu::detail::rounding::down));
 }
 __host__ __device__ constexpr __hip_bfloat16 __float2bfloat16_ru(float a) {
     return hipkb::cpu::detail::bf16_from_bits(hipkb::cpu::detail::float_to_bf16(a, hipkb::cpu::detail::rounding::up));
@@ -146,12 +146,32 @@ __host__ __device__ constexpr float __bfloat162float(__hip_bfloat16 a) { return 
 __host__ __device__ constexpr __hip_bfloat16 __int2bfloat16_rn(int i) { return __hip_bfloat16(i); }
 __host__ __device__ constexpr __hip_bfloat16 __uint2bfloat16_rn(unsigned int i) { return __hip_bfloat16(i); }
 __host__ __device__ constexpr __hip_bfloat16 __short2bfloat16_rn(short i) { return __hip_bfloat16(i); }
+__host__ __device__ constexpr __hip_bfloat16 __ushort2bfloat16_rn(unsigned short i) { return __hip_bfloat16(i); }
 __host__ __device__ constexpr __hip_bfloat16 __ll2bfloat16_rn(long long i) { return __hip_bfloat16(i); }
+__host__ __device__ constexpr __hip_bfloat16 __ull2bfloat16_rn(unsigned long long i) { return __hip_bfloat16(i); }
 __host__ __device__ inline int __bfloat162int_rn(__hip_bfloat16 b) {
     return hipkb::cpu::detail::bf16_to_integer<int>(b, hipkb::cpu::detail::rounding::nearest_even);
 }
 __host__ __device__ inline int __bfloat162int_rz(__hip_bfloat16 b) {
     return hipkb::cpu::detail::bf16_to_integer<int>(b, hipkb::cpu::detail::rounding::toward_zero);
+}
+__host__ __device__ inline int __bfloat162int_rd(__hip_bfloat16 b) {
+    return hipkb::cpu::detail::bf16_to_integer<int>(b, hipkb::cpu::detail::rounding::down);
+}
+__host__ __device__ inline int __bfloat162int_ru(__hip_bfloat16 b) {
+    return hipkb::cpu::detail::bf16_to_integer<int>(b, hipkb::cpu::detail::rounding::up);
+}
+__host__ __device__ inline unsigned int __bfloat162uint_rn(__hip_bfloat16 b) {
+    return hipkb::cpu::detail::bf16_to_integer<unsigned int>(b, hipkb::cpu::detail::rounding::nearest_even);
+}
+__host__ __device__ inline short __bfloat162short_rn(__hip_bfloat16 b) {
+    return hipkb::cpu::detail::bf16_to_integer<short>(b, hipkb::cpu::detail::rounding::nearest_even);
+}
+__host__ __device__ inline short __bfloat162short_rz(__hip_bfloat16 b) {
+    return hipkb::cpu::detail::bf16_to_integer<short>(b, hipkb::cpu::detail::rounding::toward_zero);
+}
+__host__ __device__ inline long long __bfloat162ll_rn(__hip_bfloat16 b) {
+    return hipkb::cpu::detail::bf16_to_integer<long long>(b, hipkb::cpu::detail::rounding::nearest_even);
 }
 __host__ __device__ inline unsigned int __bfloat162uint_rz(__hip_bfloat16 b) {
     return hipkb::cpu::detail::bf16_to_integer<unsigned int>(b, hipkb::cpu::detail::rounding::toward_zero);
@@ -220,8 +240,8 @@ __host__ __device__ constexpr __hip_bfloat16 __hdiv(__hip_bfloat16 a, __hip_bflo
     return __hip_bfloat16(static_cast<float>(a) / static_cast<float>(b));
 }
 __host__ __device__ inline __hip_bfloat16 __hfma(__hip_bfloat16 a, __hip_bfloat16 b, __hip_bfloat16 c) {
-    return __hip_bfloat16(hipkb::cpu::detail::fma_round_to_odd(static_cast<float>(a), static_cast<float>(b),
-                                                               static_cast<float>(c)));
+    return __hip_bfloat16(
+        hipkb::cpu::detail::fma_round_to_odd(static_cast<float>(a), static_cast<float>(b), static_cast<float>(c)));
 }
 __host__ __device__ constexpr __hip_bfloat16 __hneg(__hip_bfloat16 a) {
     return hipkb::cpu::detail::bf16_from_bits(static_cast<uint16_t>(a.__x ^ 0x8000u));
@@ -272,24 +292,42 @@ __host__ __device__ constexpr bool __hgtu(__hip_bfloat16 a, __hip_bfloat16 b) { 
 __host__ __device__ constexpr bool __hgeu(__hip_bfloat16 a, __hip_bfloat16 b) { return !__hlt(a, b); }
 
 __host__ __device__ inline __hip_bfloat16 hexp(__hip_bfloat16 a) { return __hip_bfloat16(expf(static_cast<float>(a))); }
-__host__ __device__ inline __hip_bfloat16 hexp2(__hip_bfloat16 a) { return __hip_bfloat16(exp2f(static_cast<float>(a))); }
+__host__ __device__ inline __hip_bfloat16 hexp2(__hip_bfloat16 a) {
+    return __hip_bfloat16(exp2f(static_cast<float>(a)));
+}
 __host__ __device__ inline __hip_bfloat16 hexp10(__hip_bfloat16 a) {
     return __hip_bfloat16(powf(10.0f, static_cast<float>(a)));
 }
 __host__ __device__ inline __hip_bfloat16 hlog(__hip_bfloat16 a) { return __hip_bfloat16(logf(static_cast<float>(a))); }
-__host__ __device__ inline __hip_bfloat16 hlog2(__hip_bfloat16 a) { return __hip_bfloat16(log2f(static_cast<float>(a))); }
-__host__ __device__ inline __hip_bfloat16 hlog10(__hip_bfloat16 a) { return __hip_bfloat16(log10f(static_cast<float>(a))); }
-__host__ __device__ inline __hip_bfloat16 hsqrt(__hip_bfloat16 a) { return __hip_bfloat16(sqrtf(static_cast<float>(a))); }
+__host__ __device__ inline __hip_bfloat16 hlog2(__hip_bfloat16 a) {
+    return __hip_bfloat16(log2f(static_cast<float>(a)));
+}
+__host__ __device__ inline __hip_bfloat16 hlog10(__hip_bfloat16 a) {
+    return __hip_bfloat16(log10f(static_cast<float>(a)));
+}
+__host__ __device__ inline __hip_bfloat16 hsqrt(__hip_bfloat16 a) {
+    return __hip_bfloat16(sqrtf(static_cast<float>(a)));
+}
 __host__ __device__ inline __hip_bfloat16 hrsqrt(__hip_bfloat16 a) {
     return __hip_bfloat16(1.0 / sqrt(static_cast<double>(static_cast<float>(a))));
 }
-__host__ __device__ inline __hip_bfloat16 hrcp(__hip_bfloat16 a) { return __hip_bfloat16(1.0f / static_cast<float>(a)); }
+__host__ __device__ inline __hip_bfloat16 hrcp(__hip_bfloat16 a) {
+    return __hip_bfloat16(1.0f / static_cast<float>(a));
+}
 __host__ __device__ inline __hip_bfloat16 hsin(__hip_bfloat16 a) { return __hip_bfloat16(sinf(static_cast<float>(a))); }
 __host__ __device__ inline __hip_bfloat16 hcos(__hip_bfloat16 a) { return __hip_bfloat16(cosf(static_cast<float>(a))); }
-__host__ __device__ inline __hip_bfloat16 htanh(__hip_bfloat16 a) { return __hip_bfloat16(tanhf(static_cast<float>(a))); }
-__host__ __device__ inline __hip_bfloat16 hceil(__hip_bfloat16 a) { return __hip_bfloat16(ceilf(static_cast<float>(a))); }
-__host__ __device__ inline __hip_bfloat16 hfloor(__hip_bfloat16 a) { return __hip_bfloat16(floorf(static_cast<float>(a))); }
-__host__ __device__ inline __hip_bfloat16 htrunc(__hip_bfloat16 a) { return __hip_bfloat16(truncf(static_cast<float>(a))); }
+__host__ __device__ inline __hip_bfloat16 htanh(__hip_bfloat16 a) {
+    return __hip_bfloat16(tanhf(static_cast<float>(a)));
+}
+__host__ __device__ inline __hip_bfloat16 hceil(__hip_bfloat16 a) {
+    return __hip_bfloat16(ceilf(static_cast<float>(a)));
+}
+__host__ __device__ inline __hip_bfloat16 hfloor(__hip_bfloat16 a) {
+    return __hip_bfloat16(floorf(static_cast<float>(a)));
+}
+__host__ __device__ inline __hip_bfloat16 htrunc(__hip_bfloat16 a) {
+    return __hip_bfloat16(truncf(static_cast<float>(a)));
+}
 __host__ __device__ inline __hip_bfloat16 hrint(__hip_bfloat16 a) {
     return __hip_bfloat16(nearbyintf(static_cast<float>(a)));
 }
@@ -314,13 +352,46 @@ __host__ __device__ constexpr __hip_bfloat162 __h2div(__hip_bfloat162 a, __hip_b
 __host__ __device__ inline __hip_bfloat162 __hfma2(__hip_bfloat162 a, __hip_bfloat162 b, __hip_bfloat162 c) {
     return __hip_bfloat162(__hfma(a.x, b.x, c.x), __hfma(a.y, b.y, c.y));
 }
-__host__ __device__ constexpr __hip_bfloat162 __hneg2(__hip_bfloat162 a) { return __hip_bfloat162(__hneg(a.x), __hneg(a.y)); }
-__host__ __device__ constexpr __hip_bfloat162 __habs2(__hip_bfloat162 a) { return __hip_bfloat162(__habs(a.x), __habs(a.y)); }
+__host__ __device__ constexpr __hip_bfloat162 __hneg2(__hip_bfloat162 a) {
+    return __hip_bfloat162(__hneg(a.x), __hneg(a.y));
+}
+__host__ __device__ constexpr __hip_bfloat162 __habs2(__hip_bfloat162 a) {
+    return __hip_bfloat162(__habs(a.x), __habs(a.y));
+}
 __host__ __device__ inline __hip_bfloat162 __hmax2(__hip_bfloat162 a, __hip_bfloat162 b) {
     return __hip_bfloat162(__hmax(a.x, b.x), __hmax(a.y, b.y));
 }
 __host__ __device__ inline __hip_bfloat162 __hmin2(__hip_bfloat162 a, __hip_bfloat162 b) {
     return __hip_bfloat162(__hmin(a.x, b.x), __hmin(a.y, b.y));
+}
+
+namespace hipkb::cpu::detail {
+// 1.0 where the comparison holds, 0.0 where it does not, per element.
+__host__ __device__ constexpr __hip_bfloat162 bf162_mask(bool low, bool high) {
+    return __hip_bfloat162(__hip_bfloat16(low ? 1.0f : 0.0f), __hip_bfloat16(high ? 1.0f : 0.0f));
+}
+}  // namespace hipkb::cpu::detail
+
+__host__ __device__ constexpr __hip_bfloat162 __hisnan2(__hip_bfloat162 a) {
+    return hipkb::cpu::detail::bf162_mask(__hisnan(a.x), __hisnan(a.y));
+}
+__host__ __device__ constexpr __hip_bfloat162 __heq2(__hip_bfloat162 a, __hip_bfloat162 b) {
+    return hipkb::cpu::detail::bf162_mask(__heq(a.x, b.x), __heq(a.y, b.y));
+}
+__host__ __device__ constexpr __hip_bfloat162 __hne2(__hip_bfloat162 a, __hip_bfloat162 b) {
+    return hipkb::cpu::detail::bf162_mask(__hne(a.x, b.x), __hne(a.y, b.y));
+}
+__host__ __device__ constexpr __hip_bfloat162 __hlt2(__hip_bfloat162 a, __hip_bfloat162 b) {
+    return hipkb::cpu::detail::bf162_mask(__hlt(a.x, b.x), __hlt(a.y, b.y));
+}
+__host__ __device__ constexpr __hip_bfloat162 __hle2(__hip_bfloat162 a, __hip_bfloat162 b) {
+    return hipkb::cpu::detail::bf162_mask(__hle(a.x, b.x), __hle(a.y, b.y));
+}
+__host__ __device__ constexpr __hip_bfloat162 __hgt2(__hip_bfloat162 a, __hip_bfloat162 b) {
+    return hipkb::cpu::detail::bf162_mask(__hgt(a.x, b.x), __hgt(a.y, b.y));
+}
+__host__ __device__ constexpr __hip_bfloat162 __hge2(__hip_bfloat162 a, __hip_bfloat162 b) {
+    return hipkb::cpu::detail::bf162_mask(__hge(a.x, b.x), __hge(a.y, b.y));
 }
 
 // True when the comparison holds for both halves.
@@ -344,9 +415,27 @@ __host__ __device__ constexpr bool __hbge2(__hip_bfloat162 a, __hip_bfloat162 b)
 }
 
 __host__ __device__ inline __hip_bfloat162 h2exp(__hip_bfloat162 a) { return __hip_bfloat162(hexp(a.x), hexp(a.y)); }
+__host__ __device__ inline __hip_bfloat162 h2exp2(__hip_bfloat162 a) { return __hip_bfloat162(hexp2(a.x), hexp2(a.y)); }
+__host__ __device__ inline __hip_bfloat162 h2exp10(__hip_bfloat162 a) {
+    return __hip_bfloat162(hexp10(a.x), hexp10(a.y));
+}
 __host__ __device__ inline __hip_bfloat162 h2log(__hip_bfloat162 a) { return __hip_bfloat162(hlog(a.x), hlog(a.y)); }
+__host__ __device__ inline __hip_bfloat162 h2log2(__hip_bfloat162 a) { return __hip_bfloat162(hlog2(a.x), hlog2(a.y)); }
+__host__ __device__ inline __hip_bfloat162 h2log10(__hip_bfloat162 a) {
+    return __hip_bfloat162(hlog10(a.x), hlog10(a.y));
+}
+__host__ __device__ inline __hip_bfloat162 h2ceil(__hip_bfloat162 a) { return __hip_bfloat162(hceil(a.x), hceil(a.y)); }
+__host__ __device__ inline __hip_bfloat162 h2floor(__hip_bfloat162 a) {
+    return __hip_bfloat162(hfloor(a.x), hfloor(a.y));
+}
+__host__ __device__ inline __hip_bfloat162 h2trunc(__hip_bfloat162 a) {
+    return __hip_bfloat162(htrunc(a.x), htrunc(a.y));
+}
+__host__ __device__ inline __hip_bfloat162 h2rint(__hip_bfloat162 a) { return __hip_bfloat162(hrint(a.x), hrint(a.y)); }
 __host__ __device__ inline __hip_bfloat162 h2sqrt(__hip_bfloat162 a) { return __hip_bfloat162(hsqrt(a.x), hsqrt(a.y)); }
-__host__ __device__ inline __hip_bfloat162 h2rsqrt(__hip_bfloat162 a) { return __hip_bfloat162(hrsqrt(a.x), hrsqrt(a.y)); }
+__host__ __device__ inline __hip_bfloat162 h2rsqrt(__hip_bfloat162 a) {
+    return __hip_bfloat162(hrsqrt(a.x), hrsqrt(a.y));
+}
 __host__ __device__ inline __hip_bfloat162 h2rcp(__hip_bfloat162 a) { return __hip_bfloat162(hrcp(a.x), hrcp(a.y)); }
 __host__ __device__ inline __hip_bfloat162 h2sin(__hip_bfloat162 a) { return __hip_bfloat162(hsin(a.x), hsin(a.y)); }
 __host__ __device__ inline __hip_bfloat162 h2cos(__hip_bfloat162 a) { return __hip_bfloat162(hcos(a.x), hcos(a.y)); }

@@ -61,7 +61,8 @@ struct __half {
 
     __half() = default;
     __host__ __device__ constexpr __half(__half_raw raw) : __x(raw.x) {}
-    // From any arithmetic type, rounded to nearest even once.
+    // From any arithmetic type, rounded to nearest even once (long double
+    // goes through double).
     template <class T, std::enable_if_t<std::is_arithmetic_v<T>, int> = 0>
     __host__ __device__ constexpr __half(T value) : __x(from_arithmetic(value)) {}
 
@@ -127,8 +128,8 @@ __host__ __device__ inline I half_to_integer(__half h, rounding mode) {
 
 // The type of `__half op T` for an arithmetic T (see the header comment).
 template <class T>
-using half_mixed_t = std::conditional_t<std::is_integral_v<T>, __half,
-                                        std::conditional_t<(sizeof(T) > sizeof(float)), T, float>>;
+using half_mixed_t =
+    std::conditional_t<std::is_integral_v<T>, __half, std::conditional_t<(sizeof(T) > sizeof(float)), T, float>>;
 
 // The operand a __half is compared with T in: exact for every T.
 template <class T>
@@ -256,8 +257,8 @@ __host__ __device__ constexpr __half __hdiv(__half a, __half b) {
     return __half(static_cast<float>(a) / static_cast<float>(b));
 }
 __host__ __device__ inline __half __hfma(__half a, __half b, __half c) {
-    return __half(hipkb::cpu::detail::fma_round_to_odd(static_cast<float>(a), static_cast<float>(b),
-                                                       static_cast<float>(c)));
+    return __half(
+        hipkb::cpu::detail::fma_round_to_odd(static_cast<float>(a), static_cast<float>(b), static_cast<float>(c)));
 }
 __host__ __device__ constexpr __half __hneg(__half a) {
     return hipkb::cpu::detail::half_from_bits(static_cast<uint16_t>(a.__x ^ 0x8000u));
@@ -325,10 +326,18 @@ __host__ __device__ inline __half hrint(__half a) { return __half(nearbyintf(sta
 // __half2 arithmetic and comparisons (element-wise)
 // ---------------------------------------------------------------------------
 
-__host__ __device__ constexpr __half2 __hadd2(__half2 a, __half2 b) { return __half2(__hadd(a.x, b.x), __hadd(a.y, b.y)); }
-__host__ __device__ constexpr __half2 __hsub2(__half2 a, __half2 b) { return __half2(__hsub(a.x, b.x), __hsub(a.y, b.y)); }
-__host__ __device__ constexpr __half2 __hmul2(__half2 a, __half2 b) { return __half2(__hmul(a.x, b.x), __hmul(a.y, b.y)); }
-__host__ __device__ constexpr __half2 __hdiv2(__half2 a, __half2 b) { return __half2(__hdiv(a.x, b.x), __hdiv(a.y, b.y)); }
+__host__ __device__ constexpr __half2 __hadd2(__half2 a, __half2 b) {
+    return __half2(__hadd(a.x, b.x), __hadd(a.y, b.y));
+}
+__host__ __device__ constexpr __half2 __hsub2(__half2 a, __half2 b) {
+    return __half2(__hsub(a.x, b.x), __hsub(a.y, b.y));
+}
+__host__ __device__ constexpr __half2 __hmul2(__half2 a, __half2 b) {
+    return __half2(__hmul(a.x, b.x), __hmul(a.y, b.y));
+}
+__host__ __device__ constexpr __half2 __hdiv2(__half2 a, __half2 b) {
+    return __half2(__hdiv(a.x, b.x), __hdiv(a.y, b.y));
+}
 __host__ __device__ constexpr __half2 __h2div(__half2 a, __half2 b) { return __hdiv2(a, b); }
 __host__ __device__ inline __half2 __hfma2(__half2 a, __half2 b, __half2 c) {
     return __half2(__hfma(a.x, b.x, c.x), __hfma(a.y, b.y, c.y));

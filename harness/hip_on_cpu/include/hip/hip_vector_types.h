@@ -666,8 +666,8 @@ static_assert(sizeof(float4) == 16 && alignof(float4) == 16, "float4 layout");
 static_assert(sizeof(double1) == 8 && alignof(double1) == 8, "double1 layout");
 static_assert(sizeof(double2) == 16 && alignof(double2) == 16, "double2 layout");
 static_assert(sizeof(double3) == 24 && alignof(double3) == 8, "double3 layout");
-static_assert(sizeof(double4) == 32 && alignof(double4) == 32, "double4 layout");// clang-format on
-
+static_assert(sizeof(double4) == 32 && alignof(double4) == 32, "double4 layout");
+// clang-format on
 
 static_assert(std::is_trivial_v<float4> && std::is_standard_layout_v<float4>, "float4 is a plain struct");
 static_assert(std::is_trivial_v<int3> && std::is_standard_layout_v<int3>, "int3 is a plain struct");

@@ -23,11 +23,9 @@
  *    ...), __ldg, and special functions (rsqrtf, rcbrtf, erfinvf, erfcinvf,
  *    normcdff, sinpif, norm3df, ...);
  *  - HIP-Clang's __builtin_nontemporal_load/__builtin_nontemporal_store as
- *    plain loads and stores, only for compilers without those builtins (g++,
- *    where they are function-like macros naming templates in
- *    hipkb::cpu::detail, accepting any type); clang uses its own builtins,
- *    which accept only scalar and vector-extension pointers, not struct
- *    types such as float4;
+ *    plain loads and stores of any type, on every compiler (function-like
+ *    macros naming templates in hipkb::cpu::detail; clang's own builtins
+ *    reject struct types such as float4);
  *  - HIP's device min/max: templates over two arithmetic types returning
  *    their common type (min(n, 256) with size_t n, max(x, 0.0f)). A call
  *    with two equal types under `using namespace std;` picks std::min/max,
@@ -532,9 +530,7 @@ __host__ __device__ inline float __fsqrt_rd(float x) {
     return hipkb::cpu::detail::sqrt_rounded(x, hipkb::cpu::detail::rounding::down);
 }
 // 1/sqrt(x): computed in double and rounded once to float.
-__host__ __device__ inline float __frsqrt_rn(float x) {
-    return static_cast<float>(1.0 / sqrt(static_cast<double>(x)));
-}
+__host__ __device__ inline float __frsqrt_rn(float x) { return static_cast<float>(1.0 / sqrt(static_cast<double>(x))); }
 
 __host__ __device__ inline double __dadd_rn(double a, double b) { return a + b; }
 __host__ __device__ inline double __dsub_rn(double a, double b) { return a - b; }
@@ -708,9 +704,7 @@ __host__ __device__ constexpr unsigned int __popcll(unsigned long long x) {
     return static_cast<unsigned int>(__builtin_popcountll(x));
 }
 // Leading zeros; 32 (64) for zero.
-__host__ __device__ constexpr int __clz(int x) {
-    return x == 0 ? 32 : __builtin_clz(static_cast<unsigned int>(x));
-}
+__host__ __device__ constexpr int __clz(int x) { return x == 0 ? 32 : __builtin_clz(static_cast<unsigned int>(x)); }
 __host__ __device__ constexpr int __clzll(long long x) {
     return x == 0 ? 64 : __builtin_clzll(static_cast<unsigned long long>(x));
 }
@@ -857,21 +851,14 @@ __host__ __device__ inline void nontemporal_store(typename nondeduced<T>::type v
 
 }  // namespace hipkb::cpu::detail
 
-#if defined(__has_builtin)
-#if __has_builtin(__builtin_nontemporal_load)
-#define HIPKB_CPU_NATIVE_NONTEMPORAL 1
-#endif
-#endif
-
-#if !defined(HIPKB_CPU_NATIVE_NONTEMPORAL)
 // Macros rather than functions of these names: g++ emits any function whose
 // name starts with __builtin_ under its plain, unmangled name, so two
 // instantiations of a template called __builtin_nontemporal_load collide in
-// the assembler. Variadic, so commas inside the arguments are harmless.
+// the assembler; and clang's own builtin rejects the vector structs
+// (float4*) that AMD-tuned kernels pass it. Variadic, so commas inside the
+// arguments are harmless.
 #define __builtin_nontemporal_load(...) ::hipkb::cpu::detail::nontemporal_load(__VA_ARGS__)
 #define __builtin_nontemporal_store(...) ::hipkb::cpu::detail::nontemporal_store(__VA_ARGS__)
-#endif
-#undef HIPKB_CPU_NATIVE_NONTEMPORAL
 
 // ---------------------------------------------------------------------------
 // min / max

@@ -6,9 +6,12 @@
  * detail of those headers:
  *   - bit casts between float/double and their unsigned bit patterns
  *     (constexpr, through __builtin_bit_cast, which g++ >= 11 and clang have);
- *   - conversions to IEEE binary16 ("half") and bfloat16 from float and from
- *     double, in any of the four IEEE rounding directions, handling zeros,
- *     subnormals, overflow and NaN; and the exact conversions back to float;
+ *   - conversions to IEEE binary16 ("half") and bfloat16 from float, double
+ *     and any integer type, in any of the four IEEE rounding directions,
+ *     handling zeros, subnormals, overflow and NaN; and the exact
+ *     conversions back to float;
+ *   - saturate_to_integer, the GPU-style float -> integer conversion (NaN
+ *     gives 0, out-of-range values clamp) without undefined behaviour;
  *   - fma_round_to_odd, which lets a 16-bit fma be computed in double and
  *     rounded only once.
  *
@@ -62,15 +65,15 @@ struct small_format {
     static constexpr uint16_t sign_bit = 0x8000u;
 };
 
-using half_format = small_format<10, 15, 5>;     // IEEE binary16
-using bf16_format = small_format<7, 127, 8>;     // bfloat16
+using half_format = small_format<10, 15, 5>;  // IEEE binary16
+using bf16_format = small_format<7, 127, 8>;  // bfloat16
 
 // The encoding of an overflowing magnitude: infinity, or the largest finite
 // value when the rounding direction points toward zero.
 template <class Format>
 __host__ __device__ constexpr uint16_t overflow_bits(bool negative, rounding mode) {
-    const bool to_infinity = mode == rounding::nearest_even || (mode == rounding::up && !negative) ||
-                             (mode == rounding::down && negative);
+    const bool to_infinity =
+        mode == rounding::nearest_even || (mode == rounding::up && !negative) || (mode == rounding::down && negative);
     const uint16_t magnitude = to_infinity ? Format::infinity_bits : Format::max_finite_bits;
     return static_cast<uint16_t>(magnitude | (negative ? Format::sign_bit : 0u));
 }
@@ -104,9 +107,9 @@ __host__ __device__ constexpr uint16_t encode_rounded(bool negative, uint64_t si
     } else {
         kept = significand >> shift;
         const uint64_t rest = significand & ((uint64_t{1} << shift) - 1u);
-        const uint64_t half = uint64_t{1} << (shift - 1);
+        const uint64_t halfway = uint64_t{1} << (shift - 1);
         inexact = rest != 0;
-        round_up_nearest = rest > half || (rest == half && (kept & 1u) != 0);
+        round_up_nearest = rest > halfway || (rest == halfway && (kept & 1u) != 0);
     }
     bool increment = false;
     switch (mode) {
@@ -128,8 +131,7 @@ __host__ __device__ constexpr uint16_t encode_rounded(bool negative, uint64_t si
     // bit exactly when it rounds up to the smallest normal); for a normal
     // one `kept` carries the implicit bit, which adds one to the field. A
     // carry out of the fraction moves to the next exponent on its own.
-    const uint64_t magnitude =
-        (static_cast<uint64_t>(quantum - Format::min_quantum) << Format::fraction_bits) + kept;
+    const uint64_t magnitude = (static_cast<uint64_t>(quantum - Format::min_quantum) << Format::fraction_bits) + kept;
     if (magnitude >= Format::infinity_bits) {
         return static_cast<uint16_t>(Format::infinity_bits | sign);
     }
@@ -222,8 +224,8 @@ __host__ __device__ constexpr uint16_t float_to_half_rn(float value) {
     const uint32_t shift = 126u - exponent;  // 14..24
     const uint32_t kept = significand >> shift;
     const uint32_t rest = significand & ((1u << shift) - 1u);
-    const uint32_t half = 1u << (shift - 1u);
-    const uint32_t up = (rest > half || (rest == half && (kept & 1u) != 0)) ? 1u : 0u;
+    const uint32_t halfway = 1u << (shift - 1u);
+    const uint32_t up = (rest > halfway || (rest == halfway && (kept & 1u) != 0)) ? 1u : 0u;
     return static_cast<uint16_t>(sign | (kept + up));
 }
 
@@ -235,10 +237,10 @@ __host__ __device__ constexpr uint16_t double_to_half(double value, rounding mod
 }
 
 // half -> float, exact for every input (NaN payloads are kept, shifted up).
-__host__ __device__ constexpr float half_to_float(uint16_t half) {
-    const uint32_t sign = static_cast<uint32_t>(half & 0x8000u) << 16;
-    const uint32_t field = (half >> 10) & 0x1fu;
-    const uint32_t fraction = half & 0x3ffu;
+__host__ __device__ constexpr float half_to_float(uint16_t bits) {
+    const uint32_t sign = static_cast<uint32_t>(bits & 0x8000u) << 16;
+    const uint32_t field = (bits >> 10) & 0x1fu;
+    const uint32_t fraction = bits & 0x3ffu;
     if (field == 0x1fu) {
         return bits_to_float(sign | 0x7f800000u | (fraction << 13));
     }
@@ -299,8 +301,8 @@ __host__ __device__ constexpr uint16_t double_to_bf16(double value, rounding mod
     return double_to_small<bf16_format>(value, mode);
 }
 
-__host__ __device__ constexpr float bf16_to_float(uint16_t bf16) {
-    return bits_to_float(static_cast<uint32_t>(bf16) << 16);
+__host__ __device__ constexpr float bf16_to_float(uint16_t bits) {
+    return bits_to_float(static_cast<uint32_t>(bits) << 16);
 }
 
 // ---------------------------------------------------------------------------
