@@ -358,7 +358,42 @@ public:
                 return;
             }
         }
+        if (is_cpu() && !recheck_repeated_calls()) return;
         m_verdict["correct"] = true;
+    }
+
+    // cpu execution times nothing, so the checks a GPU run makes around its
+    // timed launches happen here, on two more calls with the same buffers:
+    // inputs changed in place before each, outputs poisoned, then the guard
+    // bytes, the inputs and the answer checked. A candidate that caches by
+    // pointer or by content, or turns on its inputs after the correctness
+    // seeds, fails as it would after timing on a GPU.
+    bool recheck_repeated_calls() {
+        set_thread_order(thread_order::forward, 0);
+        prepare_timing();
+        device_outputs& outputs = *m_candidate_timing_outputs;
+        const hipkb_args args = make_args(*m_timing_inputs, outputs, m_stream);
+        for (int call = 0; call < 2; ++call) {
+            m_timing_inputs->perturb(m_launches++, m_stream);
+            outputs.poison(m_stream);
+            m_stream.synchronize();
+            if (const int rc = m_candidate->run(args); rc != 0) {
+                fail("launch_error", fmt::format("launch_error: on a repeated call: hipkb_run returned {}", error_string(rc)));
+                return false;
+            }
+            if (const std::string guard = outputs.check_guards(); !guard.empty()) {
+                fail("out_of_bounds_write", "out_of_bounds_write: on a repeated call: " + guard);
+                return false;
+            }
+            if (const std::string changed = m_timing_inputs->find_changes(); !changed.empty()) {
+                fail("input_modified", "input_modified: on a repeated call: " + changed + " (inputs are read-only)");
+                return false;
+            }
+            const std::vector<host_tensor> got = outputs.download();
+            const sealed_answer expected(run_reference(*m_timing_inputs, m_sizes));
+            if (!outputs_match(got, expected, m_timing_inputs->seed(), "recheck_mismatch")) return false;
+        }
+        return true;
     }
 
     // A candidate that failed on `seed` under one thread order and passes
@@ -640,7 +675,9 @@ private:
             std::string message = describe(result, truth, tol, seed);
             std::string kind = failure_kind(result);
             if (!kind_override.empty()) {
-                message = kind_override + ": on the timing inputs, after timing: " + message;
+                message = kind_override +
+                          (is_cpu() ? ": on a repeated call, inputs changed in place: " : ": on the timing inputs, after timing: ") +
+                          message;
                 kind = kind_override;
             }
             fail(kind, message, comparison_details(result, m_spec.outputs[i], tol, seed, truth.shape));
