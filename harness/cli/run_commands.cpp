@@ -38,6 +38,29 @@ std::vector<std::filesystem::path> find_specs(const std::filesystem::path& root)
     return specs;
 }
 
+// The test sizes are what the references and candidates are proved at (on
+// the CPU, too): a size that is a multiple of every tile hides the edge
+// handling, so no size dim (one whose test value differs from its benchmark
+// value) may be a multiple of 16, and at least one must be odd.
+void check_test_sizes(const problem_spec& spec, const std::filesystem::path& file) {
+    bool any_size = false;
+    bool any_odd = false;
+    for (const dim_spec& dim : spec.dims) {
+        if (dim.test == dim.value) continue;  // a parameter, not a size
+        any_size = true;
+        any_odd = any_odd || dim.test % 2 != 0;
+        if (dim.test % 16 == 0) {
+            throw spec_error(fmt::format("{}: dims: '{}' has test size {}, a multiple of 16; test sizes must not be "
+                                         "multiples of a block or tile size, so that edge handling is checked",
+                                         file.string(), dim.name, dim.test));
+        }
+    }
+    if (any_size && !any_odd) {
+        throw spec_error(fmt::format("{}: dims: every test size is even; make at least one odd, so that edge "
+                                     "handling is checked", file.string()));
+    }
+}
+
 int list_problems(const list_flags& flags) {
     int bad = 0;
     for (const auto& file : find_specs(flags.reference_dir)) {
@@ -48,6 +71,7 @@ int list_problems(const list_flags& flags) {
                 throw spec_error(fmt::format("{}: field 'name' is '{}' but the folder is '{}'", file.string(),
                                              spec.name, folder));
             }
+            check_test_sizes(spec, file);
             fmt::print("level{} {:<20} {}\n", spec.level, spec.name, spec.title);
         } catch (const spec_error& error) {
             ++bad;
@@ -90,7 +114,9 @@ void add_run_commands(CLI::App& app) {
     auto flags = std::make_shared<list_flags>();
     list->add_option("--build-dir,-B", flags->build_dir, "List this build's benchmarks and compile status");
     list->add_option("--reference-dir", flags->reference_dir, "List the problems in this folder");
-    list->add_flag("--check", flags->check, "Exit 1 if any problem's spec.json is invalid");
+    list->add_flag("--check", flags->check,
+                   "Exit 1 if any problem's spec.json is invalid (test sizes included: no size dim a multiple of "
+                   "16, at least one odd)");
     list->callback([flags] {
         int code = 0;
         if (!flags->build_dir.empty()) {

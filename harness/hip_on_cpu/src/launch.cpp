@@ -45,6 +45,8 @@ constexpr std::size_t max_shared_bytes = 64 * 1024;  // an AMD CDNA compute unit
 
 std::mutex g_schedule_mutex;
 schedule g_schedule;
+std::atomic<std::uint64_t> g_launches{0};
+std::atomic<std::uint64_t> g_largest_grid{0};
 
 int read_worker_count() {
     if (const char* text = std::getenv("HIPKB_CPU_THREADS")) {
@@ -198,6 +200,9 @@ hipError_t launch_kernel(const launch_config& config, thread_body body, void* co
         job.work = detail::block_work{&config, body, context, g_schedule};
     }
     job.blocks = static_cast<std::uint64_t>(grid.x) * grid.y * grid.z;
+    g_launches.fetch_add(1);
+    for (std::uint64_t seen = g_largest_grid.load(); job.blocks > seen && !g_largest_grid.compare_exchange_weak(seen, job.blocks);) {
+    }
     pool().run(job);
     if (job.failed.load()) return fail(hipErrorLaunchFailure, "kernel failed: " + job.failure);
     return hipSuccess;
@@ -253,6 +258,8 @@ const char* schedule_order_name(schedule_order order) {
 }
 
 int worker_count() { return pool().size(); }
+
+launch_counts take_launch_counts() { return {g_launches.exchange(0), g_largest_grid.exchange(0)}; }
 
 std::uint64_t fiber_switches() { return detail::g_fiber_switches.load(std::memory_order_relaxed); }
 

@@ -53,6 +53,14 @@ private:
 // no-op); a kernel that is right in one order and wrong in another has a race.
 enum class thread_order { forward, reverse, shuffled };
 void set_thread_order(thread_order order, std::uint64_t seed);
+
+// cpu execution only: kernel launches since the last call and the most
+// blocks one of them had (GPUs: nullopt, not counted).
+struct launch_counts {
+    std::uint64_t launches = 0;
+    std::uint64_t largest_grid = 0;
+};
+[[nodiscard]] std::optional<launch_counts> take_launch_counts();
 [[nodiscard]] constexpr const char* thread_order_name(thread_order order) {
     return order == thread_order::forward ? "forward" : order == thread_order::reverse ? "reverse" : "shuffled";
 }

@@ -239,6 +239,7 @@ public:
         }
         const implementation_module golden(m_config.golden_module);
         json seeds = json::array();
+        (void)take_launch_counts();
         for (std::size_t n = 0; n < m_spec.seeds.size(); ++n) {
             const std::uint64_t seed = m_spec.seeds[n];
             const thread_order order = order_for(n);
@@ -261,6 +262,17 @@ public:
             if (is_cpu()) m_verdict["thread_orders"].push_back({{"seed", seed}, {"order", thread_order_name(order)}});
         }
         m_verdict["golden_check"] = {{"correct", true}, {"seeds", seeds}};
+        if (const auto counts = take_launch_counts()) {
+            // A test size that fits in one block cannot show a bug between
+            // blocks (a wrong block index, a missing bound at a block's edge).
+            m_verdict["golden_check"]["largest_launch_blocks"] = counts->largest_grid;
+            if (counts->launches > 0 && counts->largest_grid < 2) {
+                throw harness_failure(fmt::format(
+                    "test_sizes_too_small: at its test sizes the reference of {} never launches more than one block; "
+                    "choose test sizes in {} that span several blocks",
+                    m_spec.name, m_config.spec_file));
+            }
+        }
     }
 
     // Why the reference and the golden disagree on `seed`, if they do.

@@ -103,6 +103,15 @@ void set_thread_order(thread_order order, std::uint64_t seed) {
 #endif
 }
 
+std::optional<launch_counts> take_launch_counts() {
+#if defined(HIPKB_HIP_ON_CPU)
+    const hipkb::cpu::launch_counts counts = hipkb::cpu::take_launch_counts();
+    return launch_counts{counts.launches, counts.largest_grid};
+#else
+    return std::nullopt;
+#endif
+}
+
 stream::stream() {
     hipStream_t handle = nullptr;
     HIPKB_HIP_CHECK(hipStreamCreateWithFlags(&handle, hipStreamNonBlocking));

@@ -57,6 +57,8 @@ std::string error_string(int code) { return "host implementation returned " + st
 
 void set_thread_order(thread_order, std::uint64_t) {}
 
+std::optional<launch_counts> take_launch_counts() { return std::nullopt; }
+
 stream::stream() = default;
 stream::~stream() = default;
 stream::stream(stream&& other) noexcept : m_handle(std::exchange(other.m_handle, nullptr)) {}

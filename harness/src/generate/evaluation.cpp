@@ -132,16 +132,35 @@ evaluation evaluate_candidate(const std::filesystem::path& build_dir, std::strin
     std::filesystem::remove(gbench_file, ignored);
     std::filesystem::remove(verdict_file, ignored);
 
-    const process_result ran = run_process({entry->executable.string(),
-                                            "--benchmark_out=" + gbench_file.string(),
-                                            "--benchmark_out_format=json",
-                                            "--hipkb_verdict_out=" + verdict_file.string()},
-                                           options);
+    const auto run_bench = [&](const std::filesystem::path& executable) {
+        return run_process({executable.string(), "--benchmark_out=" + gbench_file.string(),
+                            "--benchmark_out_format=json", "--hipkb_verdict_out=" + verdict_file.string()},
+                           options);
+    };
+    process_result ran = run_bench(entry->executable);
     out.output_tail = tail(ran.output);
     if (ran.how == process_result::end::exited && ran.exit_code == 77) {
-        out.what = evaluation::status::no_gpu;
-        out.failure_message = fmt::format("{} exited with code 77: no GPU to run on", entry->executable.string());
-        return out;
+        if (!entry->cpu_executable) {
+            out.what = evaluation::status::no_gpu;
+            out.failure_message = fmt::format("{} exited with code 77: no GPU to run on (and the build has no cpu "
+                                              "execution: configure with -DHIPKB_CPU_EXECUTION=on)",
+                                              entry->executable.string());
+            return out;
+        }
+        // No GPU: the candidate's CPU twin gives a real correctness verdict.
+        const std::string cpu_target = "hipkb_cpu_" + target.substr(std::string("hipkb_").size());
+        const process_result cpu_built =
+            run_process({"cmake", "--build", build_dir.string(), "--target", cpu_target}, options);
+        if (cpu_built.how != process_result::end::exited || cpu_built.exit_code != 0) {
+            out.what = evaluation::status::build_failed;
+            out.failure_message = fmt::format("`cmake --build {} --target {}` {}", build_dir.string(), cpu_target,
+                                              describe_end(cpu_built));
+            out.output_tail = tail(cpu_built.output);
+            return out;
+        }
+        out.execution = "cpu";
+        ran = run_bench(*entry->cpu_executable);
+        out.output_tail = tail(ran.output);
     }
     std::error_code missing;
     if (!std::filesystem::exists(verdict_file, missing)) {

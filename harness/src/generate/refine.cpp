@@ -42,7 +42,7 @@ std::string speedup_text(const evaluation& e) {
     }
     if (!e.compiled) return "did not compile";
     if (!e.correct) return fmt::format("incorrect ({}): {}", e.failure_kind, e.failure_message);
-    if (!e.speedup) return "correct, not timed";
+    if (!e.speedup) return e.execution == "cpu" ? "correct (cpu): checked on the CPU, not timed" : "correct, not timed";
     return fmt::format("correct, speedup {:.3f}x", *e.speedup);
 }
 
@@ -190,7 +190,10 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
             }
             const evaluation& e = *current_result;
             if (meets_goal(e, settings.min_gain)) {
-                stop_reason = "reached_goal";
+                stop_reason = e.execution == "cpu" ? "correct_on_cpu" : "reached_goal";
+                if (e.execution == "cpu") {
+                    say(fmt::format("{}/{}: correct on the CPU (no GPU here): timings need a GPU", name, current));
+                }
                 break;
             }
             if (turn >= settings.max_turns) {

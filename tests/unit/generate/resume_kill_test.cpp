@@ -73,7 +73,17 @@ TEST(ResumeAfterKill, a_killed_run_resumes_without_losing_or_repeating_samples) 
     }
     ASSERT_GE(kept, 4U);
     ASSERT_LT(kept, 18U) << "the run finished before it could be killed";
-    const std::size_t requests_before = server.request_count();
+    // A request the killed child had already sent can still reach the
+    // server after the kill (it sits in the socket's buffer): wait until the
+    // count has settled, or the rerun's count is off by that request.
+    std::size_t requests_before = server.request_count();
+    for (auto settled = std::chrono::steady_clock::now(); std::chrono::steady_clock::now() - settled < 300ms;) {
+        std::this_thread::sleep_for(20ms);
+        if (const std::size_t now = server.request_count(); now != requests_before) {
+            requests_before = now;
+            settled = std::chrono::steady_clock::now();
+        }
+    }
 
     // Second run: resumes.
     const hipkb::process_result again = hipkb::run_process(generate_args(config, out));

@@ -35,6 +35,14 @@ HIPKB_CPU_API void set_schedule(const schedule& next);
 /* CPU threads that run blocks (HIPKB_CPU_THREADS, default: all cores). */
 [[nodiscard]] HIPKB_CPU_API int worker_count();
 
+/* Kernel launches and the most blocks one of them had, since the last call
+ * (reading resets them): proof that a test size spans several blocks. */
+struct launch_counts {
+    std::uint64_t launches = 0;
+    std::uint64_t largest_grid = 0;
+};
+[[nodiscard]] HIPKB_CPU_API launch_counts take_launch_counts();
+
 /* Launches and fiber switches since the process started (for benchmarks of
  * the layer itself). */
 [[nodiscard]] HIPKB_CPU_API std::uint64_t fiber_switches();

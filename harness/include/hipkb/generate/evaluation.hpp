@@ -28,6 +28,9 @@ struct evaluation {
     std::optional<double> candidate_ns;
     std::optional<double> speedup;  // reference / candidate, when both were timed
     std::string output_tail;        // the build's or bench's output when it failed
+    // "gpu", or "cpu" when no GPU was usable and the verdict came from the
+    // candidate's cpu-execution twin (correctness only, never a time).
+    std::string execution = "gpu";
 };
 
 [[nodiscard]] std::string_view to_string(evaluation::status what);
