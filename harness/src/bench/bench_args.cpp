@@ -1,0 +1,56 @@
+#include "bench_args.hpp"
+
+#include <fmt/core.h>
+
+#include <stdexcept>
+
+namespace hipkb::detail {
+
+namespace {
+
+double seconds_flag(const std::string& arg, const std::string& prefix) {
+    try {
+        const double value = std::stod(arg.substr(prefix.size()));
+        if (value > 0) return value;
+    } catch (const std::exception&) {
+    }
+    throw std::invalid_argument(fmt::format("{}: expected a positive number of seconds", arg));
+}
+
+}  // namespace
+
+parsed_args parse_args(int argc, char** argv) {
+    parsed_args parsed;
+    parsed.benchmark_args.emplace_back(argv[0]);
+    bool has_repetitions = false;
+    bool has_min_time = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg.rfind("--hipkb_verdict_out=", 0) == 0) {
+            parsed.verdict_out = arg.substr(std::string("--hipkb_verdict_out=").size());
+            continue;
+        }
+        // Launch counts are chosen by calibrate(); these set its targets.
+        for (const std::string prefix : {"--benchmark_min_time=", "--hipkb_min_time="}) {
+            if (arg.rfind(prefix, 0) == 0) {
+                parsed.min_time = seconds_flag(arg, prefix);
+                has_min_time = true;
+            }
+        }
+        if (has_min_time && (arg.rfind("--benchmark_min_time=", 0) == 0 || arg.rfind("--hipkb_min_time=", 0) == 0)) {
+            continue;
+        }
+        if (arg.rfind("--hipkb_max_wall=", 0) == 0) {
+            parsed.max_wall = seconds_flag(arg, "--hipkb_max_wall=");
+            continue;
+        }
+        has_repetitions = has_repetitions || arg.rfind("--benchmark_repetitions", 0) == 0;
+        parsed.benchmark_args.push_back(arg);
+    }
+    // Five repetitions give the median, the CV and the U test something to
+    // work with.
+    if (!has_repetitions) parsed.benchmark_args.emplace_back("--benchmark_repetitions=5");
+    return parsed;
+}
+
+}  // namespace hipkb::detail

@@ -1,0 +1,22 @@
+#pragma once
+// The bench executable's command line: hipkb's own flags split off, Google
+// Benchmark's passed on with hipkb's defaults.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hipkb::detail {
+
+struct parsed_args {
+    std::vector<std::string> benchmark_args;
+    std::optional<std::filesystem::path> verdict_out;
+    double min_time = 0.1;  // measured seconds wanted per repetition
+    double max_wall = 1.0;  // wall seconds allowed per repetition
+};
+
+// Throws std::invalid_argument naming the flag on a bad value.
+[[nodiscard]] parsed_args parse_args(int argc, char** argv);
+
+}  // namespace hipkb::detail

@@ -1,0 +1,157 @@
+// Timing: warm-up, calibration of launches per repetition, and the timed
+// launches Google Benchmark reports.
+#include "bench_session.hpp"
+
+#include <hipkb/statistics.hpp>
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace hipkb::detail {
+
+// One timed launch: new input bytes and poisoned outputs first, so no
+// result can be reused and only this launch's writes are checked, and a
+// cold cache. The device-wide synchronize keeps work left on other
+// streams from spilling into the next launch, and its time shows in the
+// wall clock.
+bench_session::launch_times bench_session::timed_launch(const implementation_module& impl, device_outputs& outputs, const hipkb_args& args) {
+    m_timing_inputs->perturb(m_launches++, m_stream);
+    outputs.poison(m_stream);
+    m_flusher.flush(m_stream);
+    m_stream.synchronize();
+    const auto wall_start = std::chrono::steady_clock::now();
+    m_timer.start(m_stream);
+    const int status = impl.run(args);
+    m_timer.stop(m_stream);
+    const double event_seconds = m_timer.seconds();
+    synchronize_device();
+    return {event_seconds, seconds_since(wall_start), status};
+}
+
+// The reference's timing outputs stay allocated while the candidate is
+// timed; they must not hold an answer it could find and copy.
+void bench_session::forget_result(device_outputs& outputs) {
+    outputs.poison(m_stream);
+    m_stream.synchronize();
+}
+
+double bench_session::seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// The implementation to time with its outputs and arguments, warmed up.
+bench_session::timing_target bench_session::ready_for_timing(bool candidate) {
+    prepare_timing();
+    const implementation_module& impl = candidate ? *m_candidate : m_reference;
+    device_outputs& outputs = candidate ? *m_candidate_timing_outputs : *m_reference_timing_outputs;
+    const hipkb_args args = make_args(*m_timing_inputs, outputs, m_stream);
+    warm_up(impl, args, candidate ? m_candidate_warm : m_reference_warm);
+    return {impl, outputs, args};
+}
+
+// Launches per repetition: enough for `target_seconds` of measured time,
+// but no more than `max_wall_seconds` of wall time per repetition (the
+// cache flush and checks around each launch cost more than a tiny kernel).
+// Google Benchmark's own search would run a 1 us kernel a million times.
+benchmark::IterationCount bench_session::calibrate(bool candidate, double target_seconds, double max_wall_seconds) {
+    const timing_target target = ready_for_timing(candidate);
+    const implementation_module& impl = target.impl;
+    device_outputs& outputs = target.outputs;
+    const hipkb_args args = target.args;
+    std::vector<double> event_times;
+    std::vector<double> wall_times;
+    for (int n = 0; n < 3; ++n) {
+        const auto iteration_start = std::chrono::steady_clock::now();
+        event_times.push_back(timed_launch(impl, outputs, args).event_seconds);
+        // The whole iteration, flush and checks included: that is what the budget pays for.
+        wall_times.push_back(seconds_since(iteration_start));
+    }
+    if (!candidate) forget_result(outputs);
+    const double per_launch = std::max(median(event_times), 1e-9);
+    const double per_iteration_wall = std::max(median(wall_times), 1e-9);
+    const double wanted = std::ceil(target_seconds / per_launch);
+    const double affordable = std::floor(max_wall_seconds / per_iteration_wall);
+    const double chosen = std::clamp(std::min(wanted, affordable), 1.0, 100000.0);
+    return static_cast<benchmark::IterationCount>(chosen);
+}
+
+// Time one implementation; a candidate is also checked for escaping the
+// stream, writing out of bounds, caching results and being wrong on the
+// timing inputs.
+void bench_session::time(benchmark::State& state, bool candidate) {
+    if (candidate && m_failure) {
+        state.SkipWithError(m_failure->message.c_str());
+        for (auto _ : state) {
+        }
+        return;
+    }
+    const timing_target target = ready_for_timing(candidate);
+    const implementation_module& impl = target.impl;
+    device_outputs& outputs = target.outputs;
+    const hipkb_args args = target.args;
+    std::vector<double> event_times;
+    std::vector<double> wall_times;
+    for (auto _ : state) {
+        const launch_times launch = timed_launch(impl, outputs, args);
+        if (launch.status != 0) {
+            m_skip_message = fmt::format("launch_error: hipkb_run returned {}", error_string(launch.status));
+            state.SkipWithError(m_skip_message.c_str());
+            break;
+        }
+        state.SetIterationTime(launch.event_seconds);
+        event_times.push_back(launch.event_seconds);
+        wall_times.push_back(launch.wall_seconds);
+    }
+    if (!candidate) forget_result(outputs);
+    if (event_times.empty()) return;
+    const double mean = summarize(event_times).mean;
+    if (const double flops = m_spec.flop_count(m_sizes); flops > 0 && mean > 0) {
+        state.counters["FLOP/s"] = benchmark::Counter(flops / mean);
+        if (m_measured_flops > 0) {
+            state.counters["flops_%_of_measured"] = benchmark::Counter(100.0 * flops / mean / m_measured_flops);
+        }
+    }
+    if (const double bytes = m_spec.byte_count(m_sizes); bytes > 0 && mean > 0) {
+        state.counters["bytes/s"] = benchmark::Counter(bytes / mean);
+        if (m_device.peak_bandwidth_bytes_per_second > 0) {
+            state.counters["bandwidth_%_of_peak"] =
+                benchmark::Counter(100.0 * bytes / mean / m_device.peak_bandwidth_bytes_per_second);
+        }
+        if (m_measured_bandwidth > 0) {
+            state.counters["bandwidth_%_of_measured"] = benchmark::Counter(100.0 * bytes / mean / m_measured_bandwidth);
+        }
+    }
+    if (!candidate) {
+        m_reference_gap = median(wall_times) - median(event_times);
+        if (!is_candidate()) m_verdict["timed"] = true;
+        return;
+    }
+    m_verdict["timed"] = true;
+    if (!check_after_timing(impl, outputs, args, event_times, wall_times)) {
+        state.SkipWithError(m_failure->message.c_str());
+    }
+}
+
+// Launches until the last five event times agree within 5% (CV), at
+// least three launches and at most one second, so clocks, code caches
+// and lazy runtime initialisation settle before timing.
+void bench_session::warm_up(const implementation_module& impl, const hipkb_args& args, bool& done) {
+    if (done) return;
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<double> recent;
+    for (int n = 0; n < 10000; ++n) {
+        m_timer.start(m_stream);
+        (void)impl.run(args);
+        m_timer.stop(m_stream);
+        recent.push_back(m_timer.seconds());
+        synchronize_device();
+        if (recent.size() > 5) recent.erase(recent.begin());
+        const bool stable = recent.size() == 5 && summarize(recent).cv < 0.05;
+        if ((n >= 2 && stable) || std::chrono::steady_clock::now() - start > std::chrono::seconds(1)) break;
+    }
+    done = true;
+}
+
+}  // namespace hipkb::detail
