@@ -144,9 +144,11 @@ const hipkb::bench_config& hipkb::this_bench() {
       else()
         set(_labels "bench;gpu")
       endif()
+      # RESOURCE_LOCK keeps two benchmarks off one GPU under ctest -j even
+      # without a resource spec file (RESOURCE_GROUPS alone is ignored then).
       set_tests_properties(${test} PROPERTIES
         LABELS "${_labels}" SKIP_RETURN_CODE 77 TIMEOUT ${HIPKB_BENCH_TIMEOUT}
-        RESOURCE_GROUPS "gpus:1")
+        RESOURCE_GROUPS "gpus:1" RESOURCE_LOCK hipkb_gpu)
     endif()
   endif()
 endfunction()

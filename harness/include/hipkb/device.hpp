@@ -3,6 +3,8 @@
 // platform (HIP on amd, HIP-on-CUDA on nvidia, plain host memory on host).
 // Every resource is move-only and released in its destructor.
 
+#include <hipkb/device_availability.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -40,13 +42,23 @@ private:
 
 // The build's platform name: "amd", "nvidia" or "host".
 [[nodiscard]] std::string platform_name();
-// Why no device can be used (no GPU, driver missing), or nullopt if one can.
-[[nodiscard]] std::optional<std::string> device_unavailable_reason();
+// Whether a device can be used; `reason` says why not. `absent` (no GPU, no
+// driver) is a skip; `broken` (an old driver, a runtime that fails) is a
+// failure (hipkb/device_availability.hpp).
+struct device_status {
+    device_availability state = device_availability::usable;
+    std::string reason;
+};
+[[nodiscard]] device_status probe_device();
 // The device the harness uses (HIP_VISIBLE_DEVICES / CUDA_VISIBLE_DEVICES pick it).
 [[nodiscard]] device_info query_device();
 // Text of a runtime error code as returned by hipkb_run (on the cpu
 // platform with the reason the last launch failed, when one did).
 [[nodiscard]] std::string error_string(int code);
+
+// Returns and clears the runtime's pending error (hipGetLastError); 0 when
+// there is none, and always on the host platform.
+[[nodiscard]] int take_pending_error();
 
 // The order in which the threads of a block run between two barriers. Only
 // cpu execution can choose it (GPU hardware decides there, and this is a

@@ -27,7 +27,11 @@ public:
     implementation_module(const implementation_module&) = delete;
     implementation_module& operator=(const implementation_module&) = delete;
 
-    [[nodiscard]] int run(const hipkb_args& args) const { return m_entry(&args); }
+    // Calls hipkb_run. The runtime's error state is shared by every module in
+    // the process, so it is cleared first and read right after: an error the
+    // implementation left pending (a failed launch it did not report) is its
+    // own, returned here, and never blamed on the next module that runs.
+    [[nodiscard]] int run(const hipkb_args& args) const;
     // True when the compile guard built its fallback in place of the source.
     [[nodiscard]] bool compile_failed() const { return m_compile_failed; }
     [[nodiscard]] const std::filesystem::path& file() const { return m_file; }

@@ -50,9 +50,14 @@ int run_bench(const bench_config& config, int argc, char** argv) {
         fmt::print(stderr, "hipkb: {}\n", error.what());
         return 2;
     }
-    if (const auto reason = device_unavailable_reason()) {
-        fmt::print("SKIPPED: {}: {}\n", config.test_name, *reason);
-        return exit_skipped;
+    if (const device_status device = probe_device(); device.state != device_availability::usable) {
+        if (device.state == device_availability::absent) {
+            fmt::print("SKIPPED: {}: {}\n", config.test_name, device.reason);
+            return exit_skipped;
+        }
+        // A broken GPU stack is a failure with its message, never a skip.
+        fmt::print(stderr, "hipkb: {}: {}\n", config.test_name, device.reason);
+        return 1;
     }
     std::vector<char*> gb_argv;
     for (auto& arg : args.benchmark_args) gb_argv.push_back(arg.data());

@@ -3,6 +3,7 @@
 #include "bench_session.hpp"
 
 #include <hipkb/atomic_file.hpp>
+#include <hipkb/failure_kinds.hpp>
 #include <hipkb/inputs.hpp>
 
 #include <fmt/core.h>
@@ -111,6 +112,9 @@ void bench_session::record_compile_failure() {
 }
 
 void bench_session::fail(std::string kind, std::string message, json details) {
+    if (find_failure_kind(kind) == nullptr) {
+        throw harness_failure(fmt::format("failure kind '{}' is not in hipkb/failure_kinds.hpp", kind));
+    }
     m_failure = failure{std::move(kind), std::move(message), std::move(details)};
     json record = m_failure->details;
     record["kind"] = m_failure->kind;

@@ -132,16 +132,24 @@ public:
 
     struct launch_times {
         double event_seconds;  // between the events on the harness stream
-        double wall_seconds;   // from the start event to a device-wide synchronize
+        double wall_seconds;   // from queuing the start event to a device-wide synchronize
+        double host_seconds;   // the hipkb_run call itself on the host
         int status;            // what hipkb_run returned
     };
 
-    // One timed launch: new input bytes and poisoned outputs first, so no
-    // result can be reused and only this launch's writes are checked, and a
-    // cold cache. The device-wide synchronize keeps work left on other
-    // streams from spilling into the next launch, and its time shows in the
-    // wall clock.
-    launch_times timed_launch(const implementation_module& impl, device_outputs& outputs, const hipkb_args& args);
+    enum class inputs_change { yes, no };
+
+    // One timed launch, prepared the same way for timing and for the caching
+    // probe: new input bytes (unless the probe wants them unchanged),
+    // poisoned outputs and a flushed cache, all queued on the harness stream
+    // ahead of the start event with no host synchronize in between. The
+    // host's launch call and any setup in hipkb_run then overlap the flush
+    // on the device, as in KernelBench, instead of sitting inside every timed
+    // interval; setup longer than the flush still shows in the event time.
+    // The device-wide synchronize after keeps work left on other streams from
+    // spilling into the next launch, and its time shows in the wall clock.
+    launch_times timed_run(const implementation_module& impl, device_outputs& outputs, const hipkb_args& args,
+                           inputs_change change);
 
     // The reference's timing outputs stay allocated while the candidate is
     // timed; they must not hold an answer it could find and copy.

@@ -1,5 +1,7 @@
 #include <hipkb/module.hpp>
 
+#include <hipkb/device.hpp>
+
 #include <fmt/core.h>
 
 #include <utility>
@@ -21,6 +23,13 @@ implementation_module::implementation_module(const std::filesystem::path& file) 
         throw module_error(fmt::format("{} does not export hipkb_run (is it declared extern \"C\"?)", file.string()));
     }
     m_compile_failed = ::dlsym(m_handle, "hipkb_compile_failed") != nullptr;
+}
+
+int implementation_module::run(const hipkb_args& args) const {
+    (void)take_pending_error();
+    const int status = m_entry(&args);
+    const int pending = take_pending_error();
+    return status != 0 ? status : pending;
 }
 
 implementation_module::~implementation_module() {

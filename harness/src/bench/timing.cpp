@@ -11,23 +11,20 @@
 
 namespace hipkb::detail {
 
-// One timed launch: new input bytes and poisoned outputs first, so no
-// result can be reused and only this launch's writes are checked, and a
-// cold cache. The device-wide synchronize keeps work left on other
-// streams from spilling into the next launch, and its time shows in the
-// wall clock.
-bench_session::launch_times bench_session::timed_launch(const implementation_module& impl, device_outputs& outputs, const hipkb_args& args) {
-    m_timing_inputs->perturb(m_launches++, m_stream);
+bench_session::launch_times bench_session::timed_run(const implementation_module& impl, device_outputs& outputs,
+                                                     const hipkb_args& args, inputs_change change) {
+    if (change == inputs_change::yes) m_timing_inputs->perturb(m_launches++, m_stream);
     outputs.poison(m_stream);
     m_flusher.flush(m_stream);
-    m_stream.synchronize();
     const auto wall_start = std::chrono::steady_clock::now();
     m_timer.start(m_stream);
+    const auto host_start = std::chrono::steady_clock::now();
     const int status = impl.run(args);
+    const double host_seconds = seconds_since(host_start);
     m_timer.stop(m_stream);
     const double event_seconds = m_timer.seconds();
     synchronize_device();
-    return {event_seconds, seconds_since(wall_start), status};
+    return {event_seconds, seconds_since(wall_start), host_seconds, status};
 }
 
 // The reference's timing outputs stay allocated while the candidate is
@@ -64,7 +61,7 @@ benchmark::IterationCount bench_session::calibrate(bool candidate, double target
     std::vector<double> wall_times;
     for (int n = 0; n < 3; ++n) {
         const auto iteration_start = std::chrono::steady_clock::now();
-        event_times.push_back(timed_launch(impl, outputs, args).event_seconds);
+        event_times.push_back(timed_run(impl, outputs, args, inputs_change::yes).event_seconds);
         // The whole iteration, flush and checks included: that is what the budget pays for.
         wall_times.push_back(seconds_since(iteration_start));
     }
@@ -93,8 +90,9 @@ void bench_session::time(benchmark::State& state, bool candidate) {
     const hipkb_args args = target.args;
     std::vector<double> event_times;
     std::vector<double> wall_times;
+    std::vector<double> host_times;
     for (auto _ : state) {
-        const launch_times launch = timed_launch(impl, outputs, args);
+        const launch_times launch = timed_run(impl, outputs, args, inputs_change::yes);
         if (launch.status != 0) {
             m_skip_message = fmt::format("launch_error: hipkb_run returned {}", error_string(launch.status));
             state.SkipWithError(m_skip_message.c_str());
@@ -103,10 +101,14 @@ void bench_session::time(benchmark::State& state, bool candidate) {
         state.SetIterationTime(launch.event_seconds);
         event_times.push_back(launch.event_seconds);
         wall_times.push_back(launch.wall_seconds);
+        host_times.push_back(launch.host_seconds);
     }
     if (!candidate) forget_result(outputs);
     if (event_times.empty()) return;
     const double mean = summarize(event_times).mean;
+    // What the hipkb_run call costs on the host, reported beside the device
+    // time it overlaps.
+    state.counters["host_call_seconds"] = benchmark::Counter(median(host_times));
     if (const double flops = m_spec.flop_count(m_sizes); flops > 0 && mean > 0) {
         state.counters["FLOP/s"] = benchmark::Counter(flops / mean);
         if (m_measured_flops > 0) {

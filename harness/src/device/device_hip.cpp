@@ -35,17 +35,28 @@ void check_noexcept(hipError_t code, const char* call) noexcept {
 
 std::string platform_name() { return HIPKB_PLATFORM_NAME; }
 
-std::optional<std::string> device_unavailable_reason() {
+device_status probe_device() {
     int count = 0;
     const hipError_t code = hipGetDeviceCount(&count);
-    if (code != hipSuccess) {
-        return fmt::format("no usable GPU: hipGetDeviceCount returned {} ({})", hipGetErrorName(code),
-                           hipGetErrorString(code));
+    device_query query;
+    query.failed = code != hipSuccess;
+    query.error_is_no_device = code == hipErrorNoDevice;
+    query.error_is_no_driver = code == hipErrorInsufficientDriver;
+    query.driver_installed = gpu_driver_installed();
+    query.device_count = count;
+    device_status status;
+    status.state = classify_device_query(query);
+    if (query.failed) {
+        status.reason = fmt::format("hipGetDeviceCount returned {} ({})", hipGetErrorName(code), hipGetErrorString(code));
+        if (status.state == device_availability::broken && query.error_is_no_driver) {
+            status.reason += ": a GPU driver is installed but older than this toolkit needs";
+        }
+        status.reason = (status.state == device_availability::absent ? "no usable GPU: " : "the GPU runtime failed: ") +
+                        status.reason;
+    } else if (count == 0) {
+        status.reason = "no GPU device found (hipGetDeviceCount returned 0)";
     }
-    if (count == 0) {
-        return std::string("no GPU device found (hipGetDeviceCount returned 0)");
-    }
-    return std::nullopt;
+    return status;
 }
 
 device_info query_device() {
@@ -90,6 +101,8 @@ std::string error_string(int code) {
 #endif
     return text;
 }
+
+int take_pending_error() { return static_cast<int>(hipGetLastError()); }
 
 void set_thread_order(thread_order order, std::uint64_t seed) {
 #if defined(HIPKB_HIP_ON_CPU)
@@ -150,6 +163,10 @@ device_memory& device_memory::operator=(device_memory&& other) noexcept {
 
 void device_memory::upload(const void* source, std::size_t bytes) {
     HIPKB_HIP_CHECK(hipMemcpy(m_data, source, bytes, hipMemcpyHostToDevice));
+    // A pageable copy goes through the legacy default stream, which is not
+    // ordered with the harness's non-blocking stream: finish it before any
+    // launch can read the buffer.
+    HIPKB_HIP_CHECK(hipDeviceSynchronize());
 }
 
 void device_memory::download(void* destination, std::size_t bytes) const {

@@ -40,7 +40,7 @@ std::size_t last_level_cache_bytes() {
 
 std::string platform_name() { return "host"; }
 
-std::optional<std::string> device_unavailable_reason() { return std::nullopt; }
+device_status probe_device() { return {}; }
 
 device_info query_device() {
     device_info info;
@@ -56,6 +56,8 @@ device_info query_device() {
 std::string error_string(int code) { return "host implementation returned " + std::to_string(code); }
 
 void set_thread_order(thread_order, std::uint64_t) {}
+
+int take_pending_error() { return 0; }
 
 std::optional<launch_counts> take_launch_counts() { return std::nullopt; }
 

@@ -4,6 +4,7 @@
 // that one broken file never hides the other results.
 #include "detail/bench_record.hpp"
 
+#include <hipkb/failure_kinds.hpp>
 #include <hipkb/report/gbench.hpp>
 #include <hipkb/report/gbench_series.hpp>
 #include <hipkb/report/input_error.hpp>
@@ -144,11 +145,11 @@ std::vector<std::string> first_errors(const std::string& log) {
 
 // "mismatch: output y ..." -> kind "mismatch"; free text -> "error".
 json failure_from_message(const std::string& message, const char* fallback_kind) {
+    // Messages start "<kind>: ..." with a kind from hipkb/failure_kinds.hpp;
+    // any other prefix is not a kind.
     std::string kind = fallback_kind;
     const std::size_t colon = message.find(':');
-    if (colon != std::string::npos && colon > 0 &&
-        std::all_of(message.begin(), message.begin() + static_cast<long>(colon),
-                    [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0 || c == '_'; })) {
+    if (colon != std::string::npos && find_failure_kind(std::string_view(message).substr(0, colon)) != nullptr) {
         kind = message.substr(0, colon);
     }
     return {{"kind", kind}, {"message", message}};
