@@ -48,15 +48,21 @@ function(hipkb_discover_candidates out_var)
   set(${out_var} "${_files}" PARENT_SCOPE)
 endfunction()
 
+# Makes <target> a loadable module in <dir> that exports hipkb_run alone
+# (hidden visibility and the linker version script).
+function(hipkb_export_entry_only target dir)
+  set_target_properties(${target} PROPERTIES
+    PREFIX "" LIBRARY_OUTPUT_DIRECTORY "${dir}"
+    CXX_VISIBILITY_PRESET hidden HIP_VISIBILITY_PRESET hidden CUDA_VISIBILITY_PRESET hidden
+    LINK_DEPENDS "${HIPKB_MODULE_MAP}")
+  target_link_options(${target} PRIVATE "LINKER:--version-script=${HIPKB_MODULE_MAP}")
+endfunction()
+
 # A module: one implementation source, its entry point alone exported.
 function(_hipkb_add_module target source gpu)
   add_library(${target} MODULE "${source}")
   target_include_directories(${target} PRIVATE "${PROJECT_SOURCE_DIR}/harness/include")
-  set_target_properties(${target} PROPERTIES
-    PREFIX "" LIBRARY_OUTPUT_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}/modules"
-    CXX_VISIBILITY_PRESET hidden HIP_VISIBILITY_PRESET hidden CUDA_VISIBILITY_PRESET hidden
-    LINK_DEPENDS "${HIPKB_MODULE_MAP}")
-  target_link_options(${target} PRIVATE "LINKER:--version-script=${HIPKB_MODULE_MAP}")
+  hipkb_export_entry_only(${target} "${CMAKE_CURRENT_BINARY_DIR}/modules")
   if(gpu)
     hipkb_configure_gpu_module(${target})
   endif()

@@ -67,10 +67,7 @@ function(hipkb_add_cpu_module target source guard_log)
   # GPU compilers do not optimise on strict aliasing the way host compilers
   # do; kernels that reinterpret float* as float4* must mean the same here.
   target_compile_options(${target} PRIVATE -fno-strict-aliasing -w)
-  set_target_properties(${target} PROPERTIES
-    PREFIX "" LIBRARY_OUTPUT_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}/cpu-modules"
-    CXX_VISIBILITY_PRESET hidden LINK_DEPENDS "${HIPKB_MODULE_MAP}")
-  target_link_options(${target} PRIVATE "LINKER:--version-script=${HIPKB_MODULE_MAP}")
+  hipkb_export_entry_only(${target} "${CMAKE_CURRENT_BINARY_DIR}/cpu-modules")
   if(guard_log)
     set(_launcher sh "${HIPKB_COMPILE_GUARD}" "${guard_log}" "${_rewritten}" "${HIPKB_NOT_COMPILED_SOURCE}" --)
     set_target_properties(${target} PROPERTIES CXX_COMPILER_LAUNCHER "${_launcher}")

@@ -217,6 +217,22 @@ std::optional<fs::path> corpus_problem(const std::string& problem) {
     return std::nullopt;
 }
 
+// A reference folder holding only the corpus problems the candidates
+// target, so a suite's build compiles a few references, not the corpus.
+fs::path copy_target_problems(const fs::path& reference_dir) {
+    std::error_code ignored;
+    fs::remove_all(reference_dir, ignored);
+    for (const candidate& c : g_candidates) {
+        const auto problem = corpus_problem(c.problem);
+        if (!problem) continue;  // the case reports it
+        const fs::path target = reference_dir / problem->parent_path().filename() / c.problem;
+        if (fs::exists(target)) continue;
+        fs::create_directories(target);
+        fs::copy(*problem, target, fs::copy_options::recursive);
+    }
+    return reference_dir;
+}
+
 void run_gpu_suite() {
     const std::string platform = HIPKB_BUILD_PLATFORM;
     g_outcome.platform = platform;
@@ -238,19 +254,7 @@ void run_gpu_suite() {
                             "candidates are only compiled (hipkb.test.adversarial.gpu_compile)";
         return;
     }
-    // A reference folder holding only the problems the candidates target, so
-    // the build compiles two references rather than the whole corpus.
-    const fs::path reference_dir = work_root / "gpu" / "reference";
-    std::error_code ignored;
-    fs::remove_all(reference_dir, ignored);
-    for (const candidate& c : g_candidates) {
-        const auto problem = corpus_problem(c.problem);
-        if (!problem) continue;  // the case reports it
-        const fs::path target = reference_dir / problem->parent_path().filename() / c.problem;
-        if (fs::exists(target)) continue;
-        fs::create_directories(target);
-        fs::copy(*problem, target, fs::copy_options::recursive);
-    }
+    const fs::path reference_dir = copy_target_problems(work_root / "gpu" / "reference");
     std::vector<std::string> args = {"-DHIPKB_PLATFORM=" + platform, "-DHIPKB_REFERENCE_DIR=" + reference_dir.string(),
                                      "-DHIPKB_GENERATED_DIR=" + (source_dir / "tests/adversarial/gpu").string()};
     // The parent build's GPU architectures, so the candidates run on the GPU
@@ -291,17 +295,7 @@ void run_cpu_suite() {
                                         "or nvidia platform", platform);
         return;
     }
-    const fs::path reference_dir = work_root / "cpu" / "reference";
-    std::error_code ignored;
-    fs::remove_all(reference_dir, ignored);
-    for (const candidate& c : g_candidates) {
-        const auto problem = corpus_problem(c.problem);
-        if (!problem) continue;  // the case reports it
-        const fs::path target = reference_dir / problem->parent_path().filename() / c.problem;
-        if (fs::exists(target)) continue;
-        fs::create_directories(target);
-        fs::copy(*problem, target, fs::copy_options::recursive);
-    }
+    const fs::path reference_dir = copy_target_problems(work_root / "cpu" / "reference");
     std::vector<std::string> args = {"-DHIPKB_PLATFORM=" + platform, "-DHIPKB_CPU_EXECUTION=on",
                                      "-DHIPKB_REFERENCE_DIR=" + reference_dir.string(),
                                      "-DHIPKB_GENERATED_DIR=" + (source_dir / "tests/adversarial/gpu").string()};

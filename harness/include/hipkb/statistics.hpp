@@ -18,5 +18,14 @@ struct summary {
 // Throws std::invalid_argument on an empty sample.
 [[nodiscard]] summary summarize(std::span<const double> values);
 [[nodiscard]] double median(std::span<const double> values);
+// The value below which `fraction` (0..1) of the sample lies (nearest rank).
+[[nodiscard]] double quantile(std::span<const double> values, double fraction);
+
+// How much more the wall clock may exceed the device events for a candidate
+// than for its reference before the excess counts as hidden work
+// (unsynchronized_work): 3x the spread (90th minus 10th percentile) of the
+// reference's own per-launch gaps, which is host scheduling noise on that
+// machine, and never less than `floor_seconds`. Empty gaps give the floor.
+[[nodiscard]] double unsynchronized_slack(std::span<const double> reference_gaps, double floor_seconds = 10e-6);
 
 }  // namespace hipkb

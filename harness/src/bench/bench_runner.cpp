@@ -113,6 +113,12 @@ int run_bench(const bench_config& config, int argc, char** argv) {
             candidate->Iterations(s->candidate_failed() ? 1 : s->calibrate(true, args.min_time, args.max_wall));
         }
         benchmark::RunSpecifiedBenchmarks();
+    } catch (const device_error& error) {
+        // During calibration: the same named failure as during timing.
+        s->record_device_fault(error.what(), s->is_candidate());
+        fmt::print(stderr, "hipkb: {}: {}\n", config.test_name, error.what());
+        write_verdict(args.verdict_out, session->verdict());
+        return 1;
     } catch (const std::exception& error) {
         fmt::print(stderr, "hipkb: {}: {}\n", config.test_name, error.what());
         write_verdict(args.verdict_out, session->verdict());

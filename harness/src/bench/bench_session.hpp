@@ -176,6 +176,11 @@ public:
     // stream, writing out of bounds, caching results and being wrong on the
     // timing inputs.
     void time(benchmark::State& state, bool candidate);
+    void time_or_throw(benchmark::State& state, bool candidate);
+
+    // A device fault after the correctness check: a named failure (the
+    // candidate's, or the reference's verdict marked), and no more launches.
+    void record_device_fault(const std::string& what, bool candidate);
 
 private:
     std::string compile_status_text() const;
@@ -235,11 +240,13 @@ private:
     size_set m_sizes;
     std::uint64_t m_launches = 0;
     std::optional<double> m_reference_gap;  // wall minus event time of the reference
+    std::vector<double> m_reference_gaps;   // the same, per timed launch of the last reference repetition
     double m_measured_bandwidth = 0.0;       // bytes/s of a device-to-device copy; 0 until measured
     double m_measured_flops = 0.0;           // fp32 FMA FLOP/s of the probe; 0 until measured (or on host)
     bool m_cache_probed = false;
     bool m_reference_warm = false;
     bool m_candidate_warm = false;
+    bool m_device_lost = false;  // a device fault happened: launch nothing more
     json m_verdict;
 };
 

@@ -78,8 +78,31 @@ benchmark::IterationCount bench_session::calibrate(bool candidate, double target
 // stream, writing out of bounds, caching results and being wrong on the
 // timing inputs.
 void bench_session::time(benchmark::State& state, bool candidate) {
-    if (candidate && m_failure) {
-        state.SkipWithError(m_failure->message.c_str());
+    try {
+        time_or_throw(state, candidate);
+    } catch (const device_error& error) {
+        // A device fault after the correctness check (an illegal address
+        // during timing, say) must not leave the verdict saying correct, and
+        // on CUDA the context is unusable from here on: nothing else runs.
+        record_device_fault(error.what(), candidate);
+        state.SkipWithError(m_skip_message.c_str());
+    }
+}
+
+void bench_session::record_device_fault(const std::string& what, bool candidate) {
+    m_device_lost = true;
+    m_skip_message = "launch_error: a device fault while timed: " + what;
+    if (candidate || is_candidate()) {
+        if (!m_failure) fail("launch_error", m_skip_message);
+    } else {
+        m_verdict["correct"] = false;
+        m_verdict["device_fault"] = m_skip_message;
+    }
+}
+
+void bench_session::time_or_throw(benchmark::State& state, bool candidate) {
+    if (m_device_lost || (candidate && m_failure)) {
+        state.SkipWithError(m_failure ? m_failure->message.c_str() : m_skip_message.c_str());
         for (auto _ : state) {
         }
         return;
@@ -127,6 +150,8 @@ void bench_session::time(benchmark::State& state, bool candidate) {
     }
     if (!candidate) {
         m_reference_gap = median(wall_times) - median(event_times);
+        m_reference_gaps.clear();
+        for (std::size_t n = 0; n < wall_times.size(); ++n) m_reference_gaps.push_back(wall_times[n] - event_times[n]);
         if (!is_candidate()) m_verdict["timed"] = true;
         return;
     }

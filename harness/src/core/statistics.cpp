@@ -18,6 +18,23 @@ double median(std::span<const double> values) {
     return sorted.size() % 2 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
 }
 
+double quantile(std::span<const double> values, double fraction) {
+    if (values.empty()) {
+        throw std::invalid_argument("quantile of an empty sample");
+    }
+    std::vector<double> sorted(values.begin(), values.end());
+    std::sort(sorted.begin(), sorted.end());
+    const double clamped = std::clamp(fraction, 0.0, 1.0);
+    const auto rank = static_cast<std::size_t>(std::ceil(clamped * static_cast<double>(sorted.size())));
+    return sorted[rank == 0 ? 0 : rank - 1];
+}
+
+double unsynchronized_slack(std::span<const double> reference_gaps, double floor_seconds) {
+    if (reference_gaps.size() < 2) return floor_seconds;
+    const double spread = quantile(reference_gaps, 0.9) - quantile(reference_gaps, 0.1);
+    return std::max(floor_seconds, 3.0 * spread);
+}
+
 summary summarize(std::span<const double> values) {
     if (values.empty()) {
         throw std::invalid_argument("summary of an empty sample");

@@ -99,16 +99,19 @@ evaluation evaluate_candidate(const std::filesystem::path& build_dir, std::strin
     process_options options;
     options.timeout = std::chrono::duration<double>(timeout_s);
 
-    const std::string target = bench_target_name(problem, run, sample);
-    const process_result built =
-        run_process({"cmake", "--build", build_dir.string(), "--target", target}, options);
-    if (built.how != process_result::end::exited || built.exit_code != 0) {
+    // Builds one target; false (with the evaluation saying why) when the
+    // build itself failed.
+    const auto build = [&](const std::string& name) {
+        const process_result built = run_process({"cmake", "--build", build_dir.string(), "--target", name}, options);
+        if (built.how == process_result::end::exited && built.exit_code == 0) return true;
         out.what = evaluation::status::build_failed;
-        out.failure_message = fmt::format("`cmake --build {} --target {}` {}", build_dir.string(), target,
-                                          describe_end(built));
+        out.failure_message =
+            fmt::format("`cmake --build {} --target {}` {}", build_dir.string(), name, describe_end(built));
         out.output_tail = tail(built.output);
-        return out;
-    }
+        return false;
+    };
+    const std::string target = bench_target_name(problem, run, sample);
+    if (!build(target)) return out;
 
     const manifest suite = load_manifest(build_dir / "hipkb_manifest.json");
     const bench_entry* entry = nullptr;
@@ -148,16 +151,7 @@ evaluation evaluate_candidate(const std::filesystem::path& build_dir, std::strin
             return out;
         }
         // No GPU: the candidate's CPU twin gives a real correctness verdict.
-        const std::string cpu_target = "hipkb_cpu_" + target.substr(std::string("hipkb_").size());
-        const process_result cpu_built =
-            run_process({"cmake", "--build", build_dir.string(), "--target", cpu_target}, options);
-        if (cpu_built.how != process_result::end::exited || cpu_built.exit_code != 0) {
-            out.what = evaluation::status::build_failed;
-            out.failure_message = fmt::format("`cmake --build {} --target {}` {}", build_dir.string(), cpu_target,
-                                              describe_end(cpu_built));
-            out.output_tail = tail(cpu_built.output);
-            return out;
-        }
+        if (!build("hipkb_cpu_" + target.substr(std::string("hipkb_").size()))) return out;
         out.execution = "cpu";
         ran = run_bench(*entry->cpu_executable);
         out.output_tail = tail(ran.output);

@@ -29,3 +29,24 @@ TEST(statistics, odd_median_single_value_and_empty_sample) {
 }
 
 }  // namespace
+
+TEST(statistics, quantile_by_nearest_rank) {
+    const std::vector<double> values = {5, 1, 4, 2, 3, 6, 7, 8, 9, 10};
+    EXPECT_EQ(hipkb::quantile(values, 0.1), 1.0);
+    EXPECT_EQ(hipkb::quantile(values, 0.5), 5.0);
+    EXPECT_EQ(hipkb::quantile(values, 0.9), 9.0);
+    EXPECT_EQ(hipkb::quantile(values, 1.0), 10.0);
+    EXPECT_THROW((void)hipkb::quantile(std::vector<double>{}, 0.5), std::invalid_argument);
+}
+
+TEST(statistics, unsynchronized_slack_follows_the_reference_gap_spread) {
+    // Quiet gaps: the floor.
+    EXPECT_DOUBLE_EQ(hipkb::unsynchronized_slack(std::vector<double>{5e-6, 5e-6, 5e-6}), 10e-6);
+    EXPECT_DOUBLE_EQ(hipkb::unsynchronized_slack(std::vector<double>{}), 10e-6);
+    // Noisy gaps (10 to 30 us): three times their 10-90% spread.
+    std::vector<double> noisy;
+    for (int i = 0; i <= 20; ++i) noisy.push_back((10.0 + i) * 1e-6);
+    const double spread = hipkb::quantile(noisy, 0.9) - hipkb::quantile(noisy, 0.1);
+    EXPECT_NEAR(hipkb::unsynchronized_slack(noisy), 3 * spread, 1e-12);
+    EXPECT_GT(hipkb::unsynchronized_slack(noisy), 40e-6);
+}
