@@ -20,7 +20,7 @@ struct device_info {
     int ordinal = 0;
     int warp_size = 1;
     int multiprocessors = 0;
-    std::size_t l2_bytes = 0;
+    std::size_t l2_bytes = 0;  // the last-level cache a flush must cover (L2, or a larger memory-side cache)
     std::size_t global_memory_bytes = 0;
     double clock_mhz = 0.0;
     double memory_clock_mhz = 0.0;

@@ -1,6 +1,7 @@
 // The device layer over the HIP runtime API. On the nvidia platform the same
 // code compiles against the project's HIP-on-CUDA headers.
 #include <hipkb/device.hpp>
+#include <hipkb/device_architecture.hpp>
 
 #include <fmt/core.h>
 #include <hip/hip_runtime_api.h>
@@ -85,8 +86,12 @@ device_info query_device() {
     HIPKB_HIP_CHECK(hipDeviceGetAttribute(&value, hipDeviceAttributeMemoryBusWidth, info.ordinal));
     info.memory_bus_bits = value;
     info.global_memory_bytes = props.totalGlobalMem;
-    // Double data rate: two transfers per memory clock.
-    info.peak_bandwidth_bytes_per_second = 2.0 * info.memory_clock_mhz * 1e6 * info.memory_bus_bits / 8.0;
+    // Transfers per reported memory clock depend on the part (2 for DDR,
+    // 4 for MI300's HBM3 as ROCm reports it).
+    info.peak_bandwidth_bytes_per_second = memory_transfers_per_clock(info.architecture) * info.memory_clock_mhz *
+                                           1e6 * info.memory_bus_bits / 8.0;
+    // The flush must cover caches the API does not report as L2.
+    info.l2_bytes = last_level_cache_bytes(info.architecture, info.l2_bytes);
     HIPKB_HIP_CHECK(hipDriverGetVersion(&info.driver_version));
     HIPKB_HIP_CHECK(hipRuntimeGetVersion(&info.runtime_version));
     return info;
