@@ -51,14 +51,35 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
     }
     // The data must be on disk before the rename makes it visible, or a crash
     // could leave an empty file under the final name.
-    ::fsync(fd);
-    ::close(fd);
+    try {
+        detail::sync_and_close(fd, temp);
+    } catch (const std::runtime_error&) {
+        ::unlink(temp.c_str());
+        throw;
+    }
     if (std::rename(temp.c_str(), path.c_str()) != 0) {
         const int saved = errno;
         ::unlink(temp.c_str());
         throw std::runtime_error(fmt::format("cannot rename {} to {}: {}", temp.string(), path.string(), std::strerror(saved)));
     }
 }
+
+namespace detail {
+
+void sync_and_close(int fd, const std::filesystem::path& name) {
+    const int synced = ::fsync(fd);
+    const int sync_error = errno;
+    const int closed = ::close(fd);
+    const int close_error = errno;
+    if (synced != 0) {
+        throw std::runtime_error(fmt::format("cannot flush {} to disk: {}", name.string(), std::strerror(sync_error)));
+    }
+    if (closed != 0) {
+        throw std::runtime_error(fmt::format("cannot close {}: {}", name.string(), std::strerror(close_error)));
+    }
+}
+
+}  // namespace detail
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 namespace {
@@ -27,6 +29,23 @@ TEST(atomic_file, errors_name_the_path) {
     } catch (const std::runtime_error& error) {
         EXPECT_NE(std::string(error.what()).find("/nonexistent/hipkb/file.json"), std::string::npos);
     }
+}
+
+TEST(atomic_file, a_failed_flush_is_an_error_naming_the_file) {
+    // fsync on a pipe fails (EINVAL): the failure path a full or broken disk
+    // would take, made real.
+    int fds[2];
+    ASSERT_EQ(::pipe(fds), 0);
+    ::close(fds[1]);
+    try {
+        hipkb::detail::sync_and_close(fds[0], "results/x.json.tmp");
+        FAIL() << "no error for a failed fsync";
+    } catch (const std::runtime_error& error) {
+        EXPECT_NE(std::string(error.what()).find("results/x.json.tmp"), std::string::npos) << error.what();
+        EXPECT_NE(std::string(error.what()).find("flush"), std::string::npos) << error.what();
+    }
+    // The descriptor was closed anyway.
+    EXPECT_EQ(::close(fds[0]), -1);
 }
 
 }  // namespace

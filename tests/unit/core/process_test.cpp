@@ -2,7 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#include <unistd.h>
 
 namespace {
 
@@ -14,12 +21,34 @@ TEST(process, captures_output_and_exit_code) {
     EXPECT_NE(result.output.find("err"), std::string::npos);
 }
 
+// Whether process `pid` still runs (a zombie waiting for its reaper does not).
+bool still_running(long pid) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(stat, line)) return false;
+    const std::size_t close = line.rfind(')');
+    return close != std::string::npos && close + 2 < line.size() && line[close + 2] != 'Z';
+}
+
 TEST(process, a_hanging_child_and_its_children_are_killed_at_the_timeout) {
+    const std::filesystem::path pid_file =
+        std::filesystem::temp_directory_path() / ("hipkb_grandchild_" + std::to_string(::getpid()));
     hipkb::process_options options;
     options.timeout = std::chrono::milliseconds(300);
-    const auto result = hipkb::run_process({"sh", "-c", "sleep 30 & sleep 30"}, options);
+    const auto result = hipkb::run_process(
+        {"sh", "-c", "sleep 30 & echo $! > " + pid_file.string() + "; sleep 30"}, options);
     EXPECT_EQ(result.how, hipkb::process_result::end::timed_out);
     EXPECT_LT(result.wall_seconds, 10.0);
+    // The grandchild (the background sleep) must be gone too, not just the shell.
+    std::ifstream in(pid_file);
+    long grandchild = 0;
+    ASSERT_TRUE(in >> grandchild) << "the child never wrote its background job's pid";
+    std::filesystem::remove(pid_file);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    while (still_running(grandchild) && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_FALSE(still_running(grandchild)) << "grandchild " << grandchild << " survived the timeout";
 }
 
 TEST(process, a_crash_is_reported_with_its_signal) {
