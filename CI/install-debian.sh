@@ -8,7 +8,7 @@ packages=(
   cmake ninja-build g++ binutils pkg-config
   libbenchmark-dev libgtest-dev
   nlohmann-json3-dev libfmt-dev libcli11-dev
-  libcurl4-openssl-dev libcpp-httplib-dev
+  libcurl4-openssl-dev libcpp-httplib-dev libssl-dev libtomlplusplus-dev
   hipcc libamdhip64-dev libamd-comgr-dev rocm-device-libs clang-15
   libboost-context-dev
   gnuplot-nox chromium

@@ -3,6 +3,7 @@
 #include "bench_session.hpp"
 
 #include <hipkb/atomic_file.hpp>
+#include <hipkb/compile_log.hpp>
 #include <hipkb/failure_kinds.hpp>
 #include <hipkb/inputs.hpp>
 
@@ -55,12 +56,8 @@ std::string head_of_log(const std::filesystem::path& log, std::size_t max_lines)
 }
 
 std::string first_error_line(const std::string& log) {
-    std::istringstream in(log);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.find("error") != std::string::npos) return line;
-    }
-    return log.substr(0, log.find('\n'));
+    const std::vector<std::string> first = first_compile_errors(log, 1);
+    return first.empty() ? std::string() : first.front();
 }
 
 // Everything one executable measures, alive for the whole run.
@@ -95,14 +92,7 @@ std::string bench_session::compile_status_text() const {
 }
 
 // The compile guard's word on a log: compiled, failed, or unknown.
-std::string bench_session::read_status(const std::string& log) {
-    const std::filesystem::path status_file = log + ".status";
-    std::error_code ignored;
-    if (!std::filesystem::exists(status_file, ignored)) return "unknown";
-    std::string text = read_file(status_file);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
-    return text;
-}
+std::string bench_session::read_status(const std::string& log) { return read_compile_status(log); }
 
 void bench_session::record_compile_failure() {
     const std::string log = head_of_log(m_config.compile_log, 20);

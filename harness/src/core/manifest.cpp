@@ -1,5 +1,7 @@
 #include <hipkb/manifest.hpp>
 
+#include <hipkb/compile_log.hpp>
+
 #include <hipkb/atomic_file.hpp>
 
 #include <fmt/core.h>
@@ -81,14 +83,7 @@ std::string compile_status(const bench_entry& bench) {
     if (!bench.compile_log) {
         return "compiled";  // references are not guarded: the build fails if they do not compile
     }
-    std::error_code ignored;
-    const std::filesystem::path status_file = bench.compile_log->string() + ".status";
-    if (!std::filesystem::exists(status_file, ignored)) {
-        return "unknown";
-    }
-    std::string status = read_file(status_file);
-    while (!status.empty() && (status.back() == '\n' || status.back() == '\r')) status.pop_back();
-    return status;
+    return read_compile_status(*bench.compile_log);
 }
 
 }  // namespace hipkb

@@ -4,6 +4,7 @@
 // that one broken file never hides the other results.
 #include "detail/bench_record.hpp"
 
+#include <hipkb/compile_log.hpp>
 #include <hipkb/failure_kinds.hpp>
 #include <hipkb/report/gbench.hpp>
 #include <hipkb/report/gbench_series.hpp>
@@ -115,32 +116,15 @@ std::optional<double> number_of(const json& o, const char* k, const fs::path& f,
     return field(o, k, f, e, [](const json& a, const char* b, const json_place& c) { return optional_number(a, b, c); });
 }
 
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+// The first compiler errors (hipkb/compile_log.hpp), each line shortened
+// and made valid UTF-8 for the JSON.
+std::vector<std::string> first_errors(const std::string& log) {
+    std::vector<std::string> lines = first_compile_errors(log, max_compile_error_lines);
+    for (std::string& line : lines) {
         if (line.size() > max_line_length) line = line.substr(0, max_line_length) + " ...";
-        lines.push_back(valid_utf8(line));
+        line = valid_utf8(line);
     }
     return lines;
-}
-
-bool mentions_error(const std::string& line) {
-    std::string lower(line);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return lower.find("error") != std::string::npos;
-}
-
-// The first compiler errors: from the first line that mentions an error
-// (what a reader needs first), else from the top; at most 20 lines.
-std::vector<std::string> first_errors(const std::string& log) {
-    const std::vector<std::string> lines = split_lines(log);
-    auto start = std::find_if(lines.begin(), lines.end(), mentions_error);
-    if (start == lines.end()) start = lines.begin();
-    const auto count = std::min<std::size_t>(max_compile_error_lines, static_cast<std::size_t>(lines.end() - start));
-    return {start, start + static_cast<long>(count)};
 }
 
 // "mismatch: output y ..." -> kind "mismatch"; free text -> "error".

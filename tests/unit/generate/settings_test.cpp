@@ -83,6 +83,21 @@ TEST(Settings, bad_input_names_the_source_the_field_and_what_was_expected) {
               std::string::npos);
 }
 
+TEST(Settings, toml_dates_are_text_and_arrays_of_tables_are_reported) {
+    temp_dir dir;
+    // A TOML date is read as its RFC 3339 text, so it can name a run.
+    std::ofstream(dir.path() / "dated.toml") << "run = 2024-05-01\n";
+    generate_settings s;
+    apply_settings_file(s, dir.path() / "dated.toml");
+    EXPECT_EQ(s.run, "2024-05-01");
+    // An array of tables parses, and is then a type error naming the field.
+    std::ofstream(dir.path() / "tables.toml") << "[[problems]]\nname = \"vadd\"\n";
+    const std::string error = error_of([&] { apply_settings_file(s, dir.path() / "tables.toml"); });
+    EXPECT_NE(error.find("tables.toml: field 'problems': expected a list of strings, got [{\"name\":\"vadd\"}]"),
+              std::string::npos)
+        << error;
+}
+
 TEST(Settings, finalize_checks_ranges_and_fills_derived_defaults) {
     generate_settings s;
     EXPECT_NE(error_of([&] { finalize_settings(s, "generate"); }).find("setting 'model': required"), std::string::npos);

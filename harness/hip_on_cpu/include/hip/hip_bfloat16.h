@@ -23,13 +23,16 @@
 #define HIPKB_CPU_HIP_BFLOAT16_H
 
 #include <hipkb_cpu/float_bits.h>
+#include <hipkb_cpu/narrow_float.h>
 #include <hipkb_cpu/qualifiers.h>
 
 #include <stdint.h>
 
 #include <type_traits>
 
-struct hip_bfloat16 {
+// Its operators come from hipkb_narrow_float_ops (<hipkb_cpu/narrow_float.h>),
+// the same as __hip_bfloat16's with another __hip_bfloat16.
+struct hip_bfloat16 : hipkb_narrow_float_ops<hip_bfloat16> {
     uint16_t data;
 
     // HIP's name for the tag; clang's -Wshadow notes that POSIX also has a
@@ -65,57 +68,5 @@ struct hip_bfloat16 {
 static_assert(sizeof(hip_bfloat16) == 2 && alignof(hip_bfloat16) == 2, "hip_bfloat16 layout");
 static_assert(std::is_trivial_v<hip_bfloat16> && std::is_standard_layout_v<hip_bfloat16>,
               "hip_bfloat16 is a trivial, standard-layout struct as in HIP");
-
-__host__ __device__ constexpr hip_bfloat16 operator+(hip_bfloat16 a) { return a; }
-__host__ __device__ constexpr hip_bfloat16 operator-(hip_bfloat16 a) {
-    a.data = static_cast<uint16_t>(a.data ^ 0x8000u);
-    return a;
-}
-__host__ __device__ constexpr hip_bfloat16 operator+(hip_bfloat16 a, hip_bfloat16 b) {
-    return hip_bfloat16(static_cast<float>(a) + static_cast<float>(b));
-}
-__host__ __device__ constexpr hip_bfloat16 operator-(hip_bfloat16 a, hip_bfloat16 b) {
-    return hip_bfloat16(static_cast<float>(a) - static_cast<float>(b));
-}
-__host__ __device__ constexpr hip_bfloat16 operator*(hip_bfloat16 a, hip_bfloat16 b) {
-    return hip_bfloat16(static_cast<float>(a) * static_cast<float>(b));
-}
-__host__ __device__ constexpr hip_bfloat16 operator/(hip_bfloat16 a, hip_bfloat16 b) {
-    return hip_bfloat16(static_cast<float>(a) / static_cast<float>(b));
-}
-__host__ __device__ constexpr bool operator==(hip_bfloat16 a, hip_bfloat16 b) {
-    return static_cast<float>(a) == static_cast<float>(b);
-}
-__host__ __device__ constexpr bool operator!=(hip_bfloat16 a, hip_bfloat16 b) {
-    return static_cast<float>(a) != static_cast<float>(b);
-}
-__host__ __device__ constexpr bool operator<(hip_bfloat16 a, hip_bfloat16 b) {
-    return static_cast<float>(a) < static_cast<float>(b);
-}
-__host__ __device__ constexpr bool operator<=(hip_bfloat16 a, hip_bfloat16 b) {
-    return static_cast<float>(a) <= static_cast<float>(b);
-}
-__host__ __device__ constexpr bool operator>(hip_bfloat16 a, hip_bfloat16 b) {
-    return static_cast<float>(a) > static_cast<float>(b);
-}
-__host__ __device__ constexpr bool operator>=(hip_bfloat16 a, hip_bfloat16 b) {
-    return static_cast<float>(a) >= static_cast<float>(b);
-}
-__host__ __device__ constexpr hip_bfloat16& operator+=(hip_bfloat16& a, hip_bfloat16 b) { return a = a + b; }
-__host__ __device__ constexpr hip_bfloat16& operator-=(hip_bfloat16& a, hip_bfloat16 b) { return a = a - b; }
-__host__ __device__ constexpr hip_bfloat16& operator*=(hip_bfloat16& a, hip_bfloat16 b) { return a = a * b; }
-__host__ __device__ constexpr hip_bfloat16& operator/=(hip_bfloat16& a, hip_bfloat16 b) { return a = a / b; }
-__host__ __device__ constexpr hip_bfloat16& operator++(hip_bfloat16& a) { return a += hip_bfloat16(1.0f); }
-__host__ __device__ constexpr hip_bfloat16& operator--(hip_bfloat16& a) { return a -= hip_bfloat16(1.0f); }
-__host__ __device__ constexpr hip_bfloat16 operator++(hip_bfloat16& a, int) {
-    const hip_bfloat16 old = a;
-    a += hip_bfloat16(1.0f);
-    return old;
-}
-__host__ __device__ constexpr hip_bfloat16 operator--(hip_bfloat16& a, int) {
-    const hip_bfloat16 old = a;
-    a -= hip_bfloat16(1.0f);
-    return old;
-}
 
 #endif  // HIPKB_CPU_HIP_BFLOAT16_H

@@ -165,20 +165,7 @@ __host__ __device__ inline float sqrt_rounded(float x, rounding mode) {
 // Conversions
 // ---------------------------------------------------------------------------
 
-template <class I, class F>
-__host__ __device__ inline I to_integer(F value, rounding mode) {
-    switch (mode) {
-        case rounding::nearest_even:
-            return saturate_to_integer<I>(nearbyint(value));
-        case rounding::toward_zero:
-            return saturate_to_integer<I>(trunc(value));
-        case rounding::down:
-            return saturate_to_integer<I>(floor(value));
-        case rounding::up:
-            break;
-    }
-    return saturate_to_integer<I>(ceil(value));
-}
+// Floating -> integer: to_integer in <hipkb_cpu/float_bits.h>.
 
 // Integer -> float or double in `mode`: the compiler's conversion rounds to
 // nearest even; comparing the result with the integer tells the direction.

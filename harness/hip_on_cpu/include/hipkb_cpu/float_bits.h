@@ -10,8 +10,9 @@
  *     and any integer type, in any of the four IEEE rounding directions,
  *     handling zeros, subnormals, overflow and NaN; and the exact
  *     conversions back to float;
- *   - saturate_to_integer, the GPU-style float -> integer conversion (NaN
- *     gives 0, out-of-range values clamp) without undefined behaviour;
+ *   - saturate_to_integer and to_integer, the GPU-style float -> integer
+ *     conversions (NaN gives 0, out-of-range values clamp) without undefined
+ *     behaviour;
  *   - fma_round_to_odd, which lets a 16-bit fma be computed in double and
  *     rounded only once.
  *
@@ -24,6 +25,7 @@
 
 #include <hipkb_cpu/qualifiers.h>
 
+#include <math.h>
 #include <stdint.h>
 
 #include <limits>
@@ -138,46 +140,43 @@ __host__ __device__ constexpr uint16_t encode_rounded(bool negative, uint64_t si
     return static_cast<uint16_t>(magnitude | sign);
 }
 
-// float -> small format, any rounding direction.
-template <class Format>
-__host__ __device__ constexpr uint16_t float_to_small(float value, rounding mode) {
-    const uint32_t bits = float_to_bits(value);
-    const bool negative = (bits >> 31) != 0;
-    const uint32_t field = (bits >> 23) & 0xffu;
-    const uint32_t fraction = bits & 0x7fffffu;
+// float or double -> small format, any rounding direction (one rounding).
+// The two layouts differ only in their widths: numeric_limits<F>::digits - 1
+// fraction bits, then the exponent field, then the sign.
+template <class Format, class F>
+__host__ __device__ constexpr uint16_t binary_to_small(F value, rounding mode) {
+    static_assert(std::is_same_v<F, float> || std::is_same_v<F, double>, "float or double");
+    using bits_t = std::conditional_t<sizeof(F) == 4, uint32_t, uint64_t>;
+    constexpr int fraction_bits = std::numeric_limits<F>::digits - 1;         // 23, 52
+    constexpr int field_bits = static_cast<int>(sizeof(F)) * 8 - 1 - fraction_bits;  // 8, 11
+    constexpr uint32_t max_field = (1u << field_bits) - 1u;
+    constexpr int lowest_exponent = 2 - (1 << (field_bits - 1)) - fraction_bits;  // of the last bit: -149, -1074
+    const bits_t bits = __builtin_bit_cast(bits_t, value);
+    const bool negative = (bits >> (sizeof(F) * 8 - 1)) != 0;
+    const uint32_t field = static_cast<uint32_t>(bits >> fraction_bits) & max_field;
+    const bits_t fraction = bits & ((bits_t{1} << fraction_bits) - 1u);
     const uint16_t sign = negative ? Format::sign_bit : uint16_t{0};
-    if (field == 0xffu) {
+    if (field == max_field) {
         if (fraction == 0) {
             return static_cast<uint16_t>(Format::infinity_bits | sign);
         }
-        const uint32_t payload = fraction >> (23 - Format::fraction_bits);
+        const bits_t payload = fraction >> (fraction_bits - Format::fraction_bits);
         return static_cast<uint16_t>(Format::infinity_bits | Format::quiet_bit | payload | sign);
     }
     if (field == 0) {
-        return encode_rounded<Format>(negative, fraction, -149, mode);
+        return encode_rounded<Format>(negative, fraction, lowest_exponent, mode);
     }
-    return encode_rounded<Format>(negative, fraction | 0x800000u, static_cast<int>(field) - 150, mode);
+    return encode_rounded<Format>(negative, fraction | (bits_t{1} << fraction_bits),
+                                  static_cast<int>(field) - 1 + lowest_exponent, mode);
 }
 
-// double -> small format, any rounding direction (one rounding).
+template <class Format>
+__host__ __device__ constexpr uint16_t float_to_small(float value, rounding mode) {
+    return binary_to_small<Format>(value, mode);
+}
 template <class Format>
 __host__ __device__ constexpr uint16_t double_to_small(double value, rounding mode) {
-    const uint64_t bits = double_to_bits(value);
-    const bool negative = (bits >> 63) != 0;
-    const uint32_t field = static_cast<uint32_t>((bits >> 52) & 0x7ffu);
-    const uint64_t fraction = bits & 0xfffffffffffffull;
-    const uint16_t sign = negative ? Format::sign_bit : uint16_t{0};
-    if (field == 0x7ffu) {
-        if (fraction == 0) {
-            return static_cast<uint16_t>(Format::infinity_bits | sign);
-        }
-        const uint64_t payload = fraction >> (52 - Format::fraction_bits);
-        return static_cast<uint16_t>(Format::infinity_bits | Format::quiet_bit | payload | sign);
-    }
-    if (field == 0) {
-        return encode_rounded<Format>(negative, fraction, -1074, mode);
-    }
-    return encode_rounded<Format>(negative, fraction | 0x10000000000000ull, static_cast<int>(field) - 1075, mode);
+    return binary_to_small<Format>(value, mode);
 }
 
 // integer -> small format, any rounding direction (one rounding, exact for
@@ -330,6 +329,23 @@ __host__ __device__ constexpr I saturate_to_integer(F value) {
         return limits::max();
     }
     return static_cast<I>(value);
+}
+
+// A float or double rounded to an integral value in `mode`, then converted
+// with saturation.
+template <class I, class F>
+__host__ __device__ inline I to_integer(F value, rounding mode) {
+    switch (mode) {
+        case rounding::nearest_even:
+            return saturate_to_integer<I>(nearbyint(value));
+        case rounding::toward_zero:
+            return saturate_to_integer<I>(trunc(value));
+        case rounding::down:
+            return saturate_to_integer<I>(floor(value));
+        case rounding::up:
+            break;
+    }
+    return saturate_to_integer<I>(ceil(value));
 }
 
 // ---------------------------------------------------------------------------

@@ -1,12 +1,10 @@
 #pragma once
-// The part of TOML a generator config needs, read into JSON so that JSON and
-// TOML configs go through one validation path.
-//
-// Supported: comments, [table] and [a.b] headers, bare/quoted/dotted keys,
-// basic and literal strings (single- and multi-line), integers (with _,
-// 0x/0o/0b), floats (inf, nan), booleans, arrays (multi-line, trailing comma)
-// and inline tables. Not supported (an error says so): dates and times, and
-// arrays of tables ([[x]]).
+// TOML generator configs, read into JSON so that JSON and TOML configs go
+// through one validation path. Parsing is toml++ (full TOML 1.0); this is
+// only the conversion: tables become objects, arrays (and arrays of tables)
+// become arrays, integers stay integers, floats (inf and nan included) stay
+// floats, and dates, times and date-times become their RFC 3339 text
+// ("1979-05-27T07:32:00Z"), since JSON has no such type.
 
 #include <nlohmann/json.hpp>
 
