@@ -20,7 +20,8 @@
  * implicit conversions and mixed-type operator rules are the same as for
  * __half (see <hip/hip_fp16.h>): __hip_bfloat16 op float is float,
  * op double is double, op integer is __hip_bfloat16, and comparisons with
- * any arithmetic type compare the values.
+ * any arithmetic type compare the values. They are the same code, written
+ * once for both in <hipkb_cpu/narrow_float.h>.
  */
 #ifndef HIPKB_CPU_HIP_BF16_H
 #define HIPKB_CPU_HIP_BF16_H

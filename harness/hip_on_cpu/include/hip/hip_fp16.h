@@ -31,6 +31,12 @@
  * and comparisons between __half and any arithmetic type compare the values.
  * __half2 has element-wise + - * / and comparisons that are true when they
  * hold for both halves (HIP's __hbeq2 and friends).
+ *
+ * The operators and the functions __half and __half2 share with the
+ * bfloat16 types (__hadd, __heq, hexp, __hadd2, ...) are written once for
+ * both in <hipkb_cpu/narrow_float.h>. The operators are friends of the
+ * types, as in HIP's own header: they apply when an operand is a __half or a
+ * __half2 (so not to two __half_raw), with the other converted as usual.
  */
 #ifndef HIPKB_CPU_HIP_FP16_H
 #define HIPKB_CPU_HIP_FP16_H
@@ -93,7 +99,8 @@ __host__ __device__ constexpr hipkb::cpu::detail::fn2<__half2, __half2> __hadd2,
 __host__ __device__ inline hipkb::cpu::detail::fn3<__half2, __half2> __hfma2;
 __host__ __device__ inline hipkb::cpu::detail::fn2<__half2, __half2> __hmax2, __hmin2;
 __host__ __device__ constexpr hipkb::cpu::detail::fn1<__half2, __half2> __hneg2, __habs2, __hisnan2, __lowhigh2highlow;
-__host__ __device__ constexpr hipkb::cpu::detail::fn2<bool, __half2> __hbeq2, __hbne2, __hblt2, __hble2, __hbgt2, __hbge2;
+__host__ __device__ constexpr hipkb::cpu::detail::fn2<bool, __half2> __hbeq2, __hbne2, __hblt2, __hble2, __hbgt2,
+    __hbge2;
 __host__ __device__ inline hipkb::cpu::detail::fn1<__half2, __half2> h2exp, h2exp2, h2exp10, h2log, h2log2, h2log10,
     h2sqrt, h2rsqrt, h2rcp, h2sin, h2cos, h2ceil, h2floor, h2trunc, h2rint;
 __host__ __device__ constexpr hipkb::cpu::detail::fn1<float, __half2> __low2float, __high2float;

@@ -147,10 +147,11 @@ template <class Format, class F>
 __host__ __device__ constexpr uint16_t binary_to_small(F value, rounding mode) {
     static_assert(std::is_same_v<F, float> || std::is_same_v<F, double>, "float or double");
     using bits_t = std::conditional_t<sizeof(F) == 4, uint32_t, uint64_t>;
-    constexpr int fraction_bits = std::numeric_limits<F>::digits - 1;         // 23, 52
+    constexpr int fraction_bits = std::numeric_limits<F>::digits - 1;                // 23, 52
     constexpr int field_bits = static_cast<int>(sizeof(F)) * 8 - 1 - fraction_bits;  // 8, 11
     constexpr uint32_t max_field = (1u << field_bits) - 1u;
-    constexpr int lowest_exponent = 2 - (1 << (field_bits - 1)) - fraction_bits;  // of the last bit: -149, -1074
+    // The exponent of a subnormal's last fraction bit: -149, -1074.
+    constexpr int lowest_exponent = 2 - (1 << (field_bits - 1)) - fraction_bits;
     const bits_t bits = __builtin_bit_cast(bits_t, value);
     const bool negative = (bits >> (sizeof(F) * 8 - 1)) != 0;
     const uint32_t field = static_cast<uint32_t>(bits >> fraction_bits) & max_field;

@@ -31,14 +31,15 @@
  * header of each type also declares the named functions at namespace scope
  * (with the function types fn1/fn2/fn3 below), so qualified calls
  * (::__hadd) and their addresses work as for any function. The operators
- * are left to argument-dependent lookup, which every operator expression
- * does.
+ * are left to argument-dependent lookup, as in HIP's own header: they apply
+ * when an operand is one of these types (not to two __half_raw, which an
+ * operator declared at namespace scope would convert).
  *
  * The mixed-type rules follow _Float16, which HIP's __half wraps on AMD GPUs
  * (see <hip/hip_fp16.h>): N op N is N, N op float is float, N op double
  * (long double) is double (long double), N op integer is N (the integer
  * converted to N first), and comparisons with any arithmetic type compare
- * the values exactly.
+ * the values.
  */
 #ifndef HIPKB_CPU_NARROW_FLOAT_H
 #define HIPKB_CPU_NARROW_FLOAT_H
