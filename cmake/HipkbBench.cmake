@@ -58,6 +58,17 @@ function(hipkb_export_entry_only target dir)
   target_link_options(${target} PRIVATE "LINKER:--version-script=${HIPKB_MODULE_MAP}")
 endfunction()
 
+# A candidate that does not compile is a result: the compile guard
+# (cmake/hipkb_compile_guard.sh) records <log> and its status, and builds the
+# fallback in place of <source>, so the module still links.
+function(hipkb_guard_compile target source log)
+  set(_launcher sh "${HIPKB_COMPILE_GUARD}" "${log}" "${source}" "${HIPKB_NOT_COMPILED_SOURCE}" --)
+  set_target_properties(${target} PROPERTIES
+    CXX_COMPILER_LAUNCHER "${_launcher}" HIP_COMPILER_LAUNCHER "${_launcher}" CUDA_COMPILER_LAUNCHER "${_launcher}")
+  set_property(SOURCE "${source}" TARGET_DIRECTORY ${target} APPEND PROPERTY OBJECT_DEPENDS
+               "${HIPKB_NOT_COMPILED_SOURCE};${HIPKB_COMPILE_GUARD}")
+endfunction()
+
 # A module: one implementation source, its entry point alone exported.
 function(_hipkb_add_module target source gpu)
   add_library(${target} MODULE "${source}")
@@ -257,13 +268,7 @@ function(hipkb_add_candidate file)
   set(_log "${CMAKE_CURRENT_BINARY_DIR}/compile-logs/${_id}.log")
   file(MAKE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}/compile-logs")
   _hipkb_add_module(${_module} "${file}" ON)
-  # A candidate that does not compile is a result: the guard records the
-  # failure and builds the fallback in its place (cmake/hipkb_compile_guard.sh).
-  set(_launcher sh "${HIPKB_COMPILE_GUARD}" "${_log}" "${file}" "${HIPKB_NOT_COMPILED_SOURCE}" --)
-  set_target_properties(${_module} PROPERTIES
-    CXX_COMPILER_LAUNCHER "${_launcher}" HIP_COMPILER_LAUNCHER "${_launcher}" CUDA_COMPILER_LAUNCHER "${_launcher}")
-  set_property(SOURCE "${file}" TARGET_DIRECTORY ${_module} APPEND PROPERTY OBJECT_DEPENDS
-               "${HIPKB_NOT_COMPILED_SOURCE};${HIPKB_COMPILE_GUARD}")
+  hipkb_guard_compile(${_module} "${file}" "${_log}")
 
   string(MAKE_C_IDENTIFIER "${_run}" _run_id)
   string(MAKE_C_IDENTIFIER "${_sample}" _sample_id)
