@@ -140,15 +140,21 @@ std::optional<std::vector<host_tensor>> bench_session::run_candidate(const devic
         fail("launch_error", fmt::format("launch_error: hipkb_run returned {}", error_string(rc)));
         return std::nullopt;
     }
+    if (!buffers_intact(outputs, inputs, "", "")) return std::nullopt;
+    return outputs.download();
+}
+
+bool bench_session::buffers_intact(const device_outputs& outputs, const device_inputs& inputs,
+                                   std::string_view guard_context, std::string_view input_context) {
     if (const std::string guard = outputs.check_guards(); !guard.empty()) {
-        fail("out_of_bounds_write", "out_of_bounds_write: " + guard);
-        return std::nullopt;
+        fail("out_of_bounds_write", fmt::format("out_of_bounds_write: {}{}", guard_context, guard));
+        return false;
     }
     if (const std::string changed = inputs.find_changes(); !changed.empty()) {
-        fail("input_modified", "input_modified: " + changed + " (inputs are read-only)");
-        return std::nullopt;
+        fail("input_modified", fmt::format("input_modified: {}{} (inputs are read-only)", input_context, changed));
+        return false;
     }
-    return outputs.download();
+    return true;
 }
 
 // Compares every output; records the first failure. `kind_override`

@@ -23,6 +23,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hipkb::detail {
@@ -193,6 +194,12 @@ private:
     void fail(std::string kind, std::string message, json details = json::object());
 
     std::vector<host_tensor> run_reference(const device_inputs& inputs, size_set sizes);
+
+    // The guard bytes around the outputs and the inputs, after a call; false
+    // (with out_of_bounds_write or input_modified recorded, the message
+    // prefixed by the context) when either was written.
+    bool buffers_intact(const device_outputs& outputs, const device_inputs& inputs, std::string_view guard_context,
+                        std::string_view input_context);
 
     // nullopt (with the failure recorded) when the launch itself failed.
     std::optional<std::vector<host_tensor>> run_candidate(const device_inputs& inputs);
