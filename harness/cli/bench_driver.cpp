@@ -2,7 +2,7 @@
 // Benchmark JSON into build/results/ and prints the summary.
 #include "suite_flags.hpp"
 
-#include <hipkb/suite_runner.hpp>
+#include <hipkb/run/suite_runner.hpp>
 
 #include <fmt/core.h>
 

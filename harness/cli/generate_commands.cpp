@@ -1,11 +1,11 @@
-// hipkb generate, hipkb refine: flags only; the work is in hipkb_generate.
+// hipkb generate, hipkb refine: flags only; the work is in hipkb_generator.
 #include "commands.hpp"
 
-#include <hipkb/generate/generate_run.hpp>
-#include <hipkb/generate/prompt.hpp>
-#include <hipkb/generate/refine.hpp>
-#include <hipkb/generate/settings.hpp>
-#include <hipkb/process.hpp>
+#include <hipkb/generator/generate_run.hpp>
+#include <hipkb/generator/prompt.hpp>
+#include <hipkb/generator/refine.hpp>
+#include <hipkb/generator/settings.hpp>
+#include <hipkb/core/process.hpp>
 
 #include <fmt/core.h>
 

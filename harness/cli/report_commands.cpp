@@ -1,7 +1,7 @@
 // hipkb report / compare / merge: flag parsing only; the work is in hipkb_report.
 #include "commands.hpp"
 
-#include <hipkb/atomic_file.hpp>
+#include <hipkb/core/atomic_file.hpp>
 #include <hipkb/report/compare.hpp>
 #include <hipkb/report/inputs.hpp>
 #include <hipkb/report/merge.hpp>

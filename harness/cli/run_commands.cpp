@@ -2,9 +2,9 @@
 #include "commands.hpp"
 #include "suite_flags.hpp"
 
-#include <hipkb/manifest.hpp>
-#include <hipkb/spec.hpp>
-#include <hipkb/suite_runner.hpp>
+#include <hipkb/core/manifest.hpp>
+#include <hipkb/core/spec.hpp>
+#include <hipkb/run/suite_runner.hpp>
 
 #include <fmt/core.h>
 

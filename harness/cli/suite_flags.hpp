@@ -1,7 +1,7 @@
 #pragma once
 // Flags shared by `hipkb run` and build/bench.
 
-#include <hipkb/suite_runner.hpp>
+#include <hipkb/run/suite_runner.hpp>
 
 #include <CLI/CLI.hpp>
 

@@ -23,9 +23,9 @@
 //
 // The slow part (build and driver run) happens once, before the cases; each
 // case, named <problem>.<exploit>, then checks one candidate's results.
-#include <hipkb/atomic_file.hpp>
-#include <hipkb/failure_kinds.hpp>
-#include <hipkb/process.hpp>
+#include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/failure_kinds.hpp>
+#include <hipkb/core/process.hpp>
 
 #include <fmt/core.h>
 #include <gtest/gtest.h>
@@ -400,7 +400,7 @@ void check_candidate(const candidate& c) {
     const std::string expected = c.expected_failure();
     ASSERT_FALSE(expected.empty()) << c.source << ": its metadata has no \"expected_failure\"";
     ASSERT_TRUE(expected == "none" || hipkb::find_failure_kind(expected) != nullptr)
-        << c.source << ": expected_failure '" << expected << "' is not in hipkb/failure_kinds.hpp";
+        << c.source << ": expected_failure '" << expected << "' is not in hipkb/core/failure_kinds.hpp";
     EXPECT_EQ(c.metadata.value("provider", ""), "handwritten") << c.source;
     const fs::path run_file = g_outcome.results_dir / (c.test() + ".run.json");
     const fs::path verdict_file = g_outcome.results_dir / (c.test() + ".verdict.json");

@@ -1,9 +1,9 @@
 // Checks a built hipkb tree: every reference module exists, every candidate
 // compiled or failed as its metadata's expected_verdict says, and every
 // module exports only the entry point (so same-named kernels cannot clash).
-#include <hipkb/atomic_file.hpp>
-#include <hipkb/manifest.hpp>
-#include <hipkb/process.hpp>
+#include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/manifest.hpp>
+#include <hipkb/core/process.hpp>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>

@@ -3,8 +3,8 @@
 // verdict its metadata promises ("expected_verdict": faster or correct ->
 // correct on the CPU; incorrect -> a mismatch with the first index;
 // compile_error -> not compiled), and every reference agrees with its golden.
-#include <hipkb/atomic_file.hpp>
-#include <hipkb/process.hpp>
+#include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/process.hpp>
 
 #include <fmt/core.h>
 #include <gtest/gtest.h>

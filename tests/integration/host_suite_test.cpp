@@ -1,8 +1,8 @@
 // Builds and runs a tiny host-platform suite: a correct, a wrong, a
 // same-named-symbol and a non-compiling candidate, plus one for a problem
 // that does not exist, and checks what each produced.
-#include <hipkb/atomic_file.hpp>
-#include <hipkb/process.hpp>
+#include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/process.hpp>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -29,7 +29,7 @@ hipkb::process_result run(const std::vector<std::string>& argv, double timeout =
 
 json read_json(const fs::path& file) { return json::parse(hipkb::read_file(file)); }
 
-class host_suite : public ::testing::Test {
+class HostSuite : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         fs::remove_all(work_dir);
@@ -62,24 +62,24 @@ protected:
     static hipkb::process_result s_bench;
 };
 
-hipkb::process_result host_suite::s_configure;
-hipkb::process_result host_suite::s_build;
-hipkb::process_result host_suite::s_bench;
+hipkb::process_result HostSuite::s_configure;
+hipkb::process_result HostSuite::s_build;
+hipkb::process_result HostSuite::s_bench;
 
-TEST_F(host_suite, configure_warns_about_a_candidate_for_an_unknown_problem_by_name) {
+TEST_F(HostSuite, configure_warns_about_a_candidate_for_an_unknown_problem_by_name) {
     ASSERT_EQ(s_configure.exit_code, 0) << s_configure.output;
     EXPECT_NE(s_configure.output.find("unknown_problem/orphan.cpp"), std::string::npos) << s_configure.output;
     EXPECT_NE(s_configure.output.find("not under"), std::string::npos) << s_configure.output;
 }
 
-TEST_F(host_suite, a_candidate_that_does_not_compile_does_not_break_the_build) {
+TEST_F(HostSuite, a_candidate_that_does_not_compile_does_not_break_the_build) {
     expect_built();
     const fs::path log = build_dir / "bench-targets/compile-logs/saxpy__demo__broken.log";
     EXPECT_EQ(hipkb::read_file(log.string() + ".status"), "failed\n");
     EXPECT_NE(hipkb::read_file(log).find("undeclared_value"), std::string::npos);
 }
 
-TEST_F(host_suite, the_driver_runs_every_bench_and_exits_cleanly) {
+TEST_F(HostSuite, the_driver_runs_every_bench_and_exits_cleanly) {
     expect_built();
     EXPECT_EQ(s_bench.exit_code, 0) << s_bench.output;
     const json manifest = read_json(build_dir / "hipkb_manifest.json");
@@ -93,7 +93,7 @@ TEST_F(host_suite, the_driver_runs_every_bench_and_exits_cleanly) {
     EXPECT_TRUE(fs::exists(results_dir / "report" / "report.md"));
 }
 
-TEST_F(host_suite, the_correct_candidate_is_correct_and_timed_beside_its_reference) {
+TEST_F(HostSuite, the_correct_candidate_is_correct_and_timed_beside_its_reference) {
     expect_built();
     const json v = verdict("hipkb.bench.saxpy.demo.correct");
     EXPECT_TRUE(v["compiled"].get<bool>());
@@ -123,7 +123,7 @@ TEST_F(host_suite, the_correct_candidate_is_correct_and_timed_beside_its_referen
     EXPECT_EQ(gbench["context"]["hipkb.problem"], "saxpy");
 }
 
-TEST_F(host_suite, the_wrong_candidate_fails_with_the_first_unwritten_element) {
+TEST_F(HostSuite, the_wrong_candidate_fails_with_the_first_unwritten_element) {
     expect_built();
     const json v = verdict("hipkb.bench.saxpy.demo.wrong");
     EXPECT_TRUE(v["compiled"].get<bool>());
@@ -145,7 +145,7 @@ TEST_F(host_suite, the_wrong_candidate_fails_with_the_first_unwritten_element) {
     EXPECT_TRUE(candidate_errored);
 }
 
-TEST_F(host_suite, same_named_functions_in_reference_and_candidate_stay_apart) {
+TEST_F(HostSuite, same_named_functions_in_reference_and_candidate_stay_apart) {
     expect_built();
     const json v = verdict("hipkb.bench.saxpy.demo.shadow");
     EXPECT_FALSE(v["correct"].get<bool>());
@@ -157,7 +157,7 @@ TEST_F(host_suite, same_named_functions_in_reference_and_candidate_stay_apart) {
     EXPECT_TRUE(verdict("hipkb.bench.saxpy.reference")["correct"].get<bool>());
 }
 
-TEST_F(host_suite, the_non_compiling_candidate_is_recorded_with_its_errors) {
+TEST_F(HostSuite, the_non_compiling_candidate_is_recorded_with_its_errors) {
     expect_built();
     const json v = verdict("hipkb.bench.saxpy.demo.broken");
     EXPECT_FALSE(v["compiled"].get<bool>());
@@ -166,7 +166,7 @@ TEST_F(host_suite, the_non_compiling_candidate_is_recorded_with_its_errors) {
     EXPECT_NE(v["compile_errors"].get<std::string>().find("undeclared_value"), std::string::npos);
 }
 
-TEST_F(host_suite, run_records_say_how_each_process_ended) {
+TEST_F(HostSuite, run_records_say_how_each_process_ended) {
     expect_built();
     for (const char* test : {"hipkb.bench.saxpy.reference", "hipkb.bench.saxpy.demo.correct",
                              "hipkb.bench.saxpy.demo.broken"}) {
@@ -175,7 +175,7 @@ TEST_F(host_suite, run_records_say_how_each_process_ended) {
     }
 }
 
-TEST_F(host_suite, a_new_candidate_is_picked_up_by_the_next_build) {
+TEST_F(HostSuite, a_new_candidate_is_picked_up_by_the_next_build) {
     expect_built();
     fs::copy_file(generated_dir / "demo/saxpy/correct.cpp", generated_dir / "demo/saxpy/late.cpp");
     const auto rebuild = run({HIPKB_CMAKE, "--build", build_dir.string(), "--target", "hipkb_suite", "-j2"});
@@ -195,7 +195,7 @@ namespace {
 // A CV target no machine meets makes the driver run the executable again
 // with more repetitions, capped by --max-repetitions; the run record says
 // so and the Google Benchmark file holds the second run's repetitions.
-TEST_F(host_suite, a_missed_cv_target_reruns_with_more_repetitions) {
+TEST_F(HostSuite, a_missed_cv_target_reruns_with_more_repetitions) {
     expect_built();
     const fs::path results = work_dir / "cv-results";
     const auto bench = run({(build_dir / "bench").string(), "--filter", "saxpy.demo.correct$", "--no-report",
@@ -219,7 +219,7 @@ TEST_F(host_suite, a_missed_cv_target_reruns_with_more_repetitions) {
 }
 
 // A target the first run already meets costs nothing more.
-TEST_F(host_suite, a_met_cv_target_runs_once) {
+TEST_F(HostSuite, a_met_cv_target_runs_once) {
     expect_built();
     const fs::path results = work_dir / "cv-met-results";
     const auto bench = run({(build_dir / "bench").string(), "--filter", "saxpy.demo.correct$", "--no-report",
@@ -239,7 +239,7 @@ namespace {
 // The harness-overhead benchmark (docs/trust.md) works on a real build: it
 // finds the candidate in the manifest, runs its bench and reports figures.
 // Its timings are not judged here (shared, noisy machines).
-TEST_F(host_suite, the_harness_overhead_benchmark_measures_a_candidate) {
+TEST_F(HostSuite, the_harness_overhead_benchmark_measures_a_candidate) {
     expect_built();
     const auto perf = run({HIPKB_PERF_HARNESS, "--hipkb_build_dir=" + build_dir.string(),
                            "--hipkb_test=hipkb.bench.saxpy.demo.correct", "--benchmark_filter=evaluate/minimal",
@@ -258,7 +258,7 @@ TEST_F(host_suite, the_harness_overhead_benchmark_measures_a_candidate) {
 }
 
 // A test name the manifest does not have is an error that names it.
-TEST_F(host_suite, the_harness_overhead_benchmark_rejects_an_unknown_test) {
+TEST_F(HostSuite, the_harness_overhead_benchmark_rejects_an_unknown_test) {
     expect_built();
     const auto perf = run({HIPKB_PERF_HARNESS, "--hipkb_build_dir=" + build_dir.string(), "--hipkb_test=no.such.test"});
     EXPECT_EQ(perf.exit_code, 2) << perf.output;

@@ -10,7 +10,7 @@
 // Each run reports ratio_to_ideal = elapsed / (ceil(requests / concurrency)
 // x latency); --hipkb_check exits 1 when it exceeds 1.5 or when the memory a
 // run adds at the largest count is not within 1.5x (+1 MiB) of the smallest.
-#include <hipkb/generate/generate_run.hpp>
+#include <hipkb/generator/generate_run.hpp>
 
 #include "test_server.hpp"
 #include "test_support.hpp"

@@ -21,8 +21,8 @@
 // size any evaluation child reached. The kernelbench_* counters divide the
 // lower bound of KernelBench's per-candidate cost (docs/trust.md, "The
 // harness measured") by ours.
-#include <hipkb/manifest.hpp>
-#include <hipkb/process.hpp>
+#include <hipkb/core/manifest.hpp>
+#include <hipkb/core/process.hpp>
 
 #include <benchmark/benchmark.h>
 #include <fmt/core.h>

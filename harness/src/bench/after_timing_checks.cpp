@@ -3,7 +3,7 @@
 // results.
 #include "bench_session.hpp"
 
-#include <hipkb/statistics.hpp>
+#include <hipkb/core/statistics.hpp>
 
 #include <fmt/core.h>
 

@@ -3,7 +3,7 @@
 #include "bench_args.hpp"
 #include "bench_session.hpp"
 
-#include <hipkb/atomic_file.hpp>
+#include <hipkb/core/atomic_file.hpp>
 
 #include <fmt/core.h>
 

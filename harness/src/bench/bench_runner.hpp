@@ -2,7 +2,7 @@
 // Runs one benchmark executable: correctness first, then Google Benchmark
 // timing with device events, then the verdict file.
 
-#include <hipkb/bench_config.hpp>
+#include <hipkb/bench/bench_config.hpp>
 
 namespace hipkb::detail {
 

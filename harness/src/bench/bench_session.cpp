@@ -2,10 +2,10 @@
 // comparing their outputs.
 #include "bench_session.hpp"
 
-#include <hipkb/atomic_file.hpp>
-#include <hipkb/compile_log.hpp>
-#include <hipkb/failure_kinds.hpp>
-#include <hipkb/inputs.hpp>
+#include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/compile_log.hpp>
+#include <hipkb/core/failure_kinds.hpp>
+#include <hipkb/core/inputs.hpp>
 
 #include <fmt/core.h>
 
@@ -103,7 +103,7 @@ void bench_session::record_compile_failure() {
 
 void bench_session::fail(std::string kind, std::string message, json details) {
     if (find_failure_kind(kind) == nullptr) {
-        throw harness_failure(fmt::format("failure kind '{}' is not in hipkb/failure_kinds.hpp", kind));
+        throw harness_failure(fmt::format("failure kind '{}' is not in hipkb/core/failure_kinds.hpp", kind));
     }
     m_failure = failure{std::move(kind), std::move(message), std::move(details)};
     json record = m_failure->details;

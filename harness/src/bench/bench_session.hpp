@@ -6,13 +6,13 @@
 //   correctness_checks.cpp   reference against golden, candidate against reference, thread orders
 //   timing.cpp               warm-up, calibration and the timed launches
 //   after_timing_checks.cpp  what a candidate is checked for after its timed launches
-#include <hipkb/bench_config.hpp>
-#include <hipkb/correctness.hpp>
-#include <hipkb/device.hpp>
-#include <hipkb/module.hpp>
-#include <hipkb/sealed_answer.hpp>
-#include <hipkb/spec.hpp>
-#include <hipkb/workload.hpp>
+#include <hipkb/bench/bench_config.hpp>
+#include <hipkb/core/correctness.hpp>
+#include <hipkb/device/device.hpp>
+#include <hipkb/bench/module.hpp>
+#include <hipkb/core/sealed_answer.hpp>
+#include <hipkb/core/spec.hpp>
+#include <hipkb/bench/workload.hpp>
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>

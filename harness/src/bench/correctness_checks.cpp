@@ -3,7 +3,7 @@
 // repeated-call recheck.
 #include "bench_session.hpp"
 
-#include <hipkb/inputs.hpp>
+#include <hipkb/core/inputs.hpp>
 
 #include <fmt/core.h>
 

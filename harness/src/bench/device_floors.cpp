@@ -2,7 +2,7 @@
 // and event floors, the copy bandwidth and the fp32 FMA rate.
 #include "bench_session.hpp"
 
-#include <hipkb/statistics.hpp>
+#include <hipkb/core/statistics.hpp>
 
 #include <fmt/core.h>
 

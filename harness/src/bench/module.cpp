@@ -1,6 +1,6 @@
-#include <hipkb/module.hpp>
+#include <hipkb/bench/module.hpp>
 
-#include <hipkb/device.hpp>
+#include <hipkb/device/device.hpp>
 
 #include <fmt/core.h>
 

@@ -2,7 +2,7 @@
 // launches Google Benchmark reports.
 #include "bench_session.hpp"
 
-#include <hipkb/statistics.hpp>
+#include <hipkb/core/statistics.hpp>
 
 #include <fmt/core.h>
 

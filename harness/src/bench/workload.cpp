@@ -1,6 +1,6 @@
-#include <hipkb/workload.hpp>
+#include <hipkb/bench/workload.hpp>
 
-#include <hipkb/inputs.hpp>
+#include <hipkb/core/inputs.hpp>
 
 #include <fmt/core.h>
 

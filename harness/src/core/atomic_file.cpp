@@ -1,4 +1,4 @@
-#include <hipkb/atomic_file.hpp>
+#include <hipkb/core/atomic_file.hpp>
 
 #include <fmt/core.h>
 

@@ -1,6 +1,6 @@
-#include <hipkb/compile_log.hpp>
+#include <hipkb/core/compile_log.hpp>
 
-#include <hipkb/atomic_file.hpp>
+#include <hipkb/core/atomic_file.hpp>
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include <hipkb/correctness.hpp>
+#include <hipkb/core/correctness.hpp>
 
 #include "parallel_for.hpp"
 

@@ -1,4 +1,4 @@
-#include <hipkb/device_architecture.hpp>
+#include <hipkb/core/device_architecture.hpp>
 
 #include <algorithm>
 #include <array>

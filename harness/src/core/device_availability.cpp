@@ -1,4 +1,4 @@
-#include <hipkb/device_availability.hpp>
+#include <hipkb/core/device_availability.hpp>
 
 #include <filesystem>
 

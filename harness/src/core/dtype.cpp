@@ -1,4 +1,4 @@
-#include <hipkb/dtype.hpp>
+#include <hipkb/core/dtype.hpp>
 
 #include <bit>
 #include <cmath>

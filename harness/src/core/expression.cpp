@@ -1,4 +1,4 @@
-#include <hipkb/expression.hpp>
+#include <hipkb/core/expression.hpp>
 
 #include <fmt/core.h>
 

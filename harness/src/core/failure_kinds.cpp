@@ -1,4 +1,4 @@
-#include <hipkb/failure_kinds.hpp>
+#include <hipkb/core/failure_kinds.hpp>
 
 #include <array>
 

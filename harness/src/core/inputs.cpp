@@ -1,4 +1,4 @@
-#include <hipkb/inputs.hpp>
+#include <hipkb/core/inputs.hpp>
 
 #include "parallel_for.hpp"
 

@@ -1,8 +1,8 @@
-#include <hipkb/manifest.hpp>
+#include <hipkb/core/manifest.hpp>
 
-#include <hipkb/compile_log.hpp>
+#include <hipkb/core/compile_log.hpp>
 
-#include <hipkb/atomic_file.hpp>
+#include <hipkb/core/atomic_file.hpp>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-#include <hipkb/process.hpp>
+#include <hipkb/core/process.hpp>
 
 #include <fmt/core.h>
 

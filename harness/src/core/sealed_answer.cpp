@@ -1,4 +1,4 @@
-#include <hipkb/sealed_answer.hpp>
+#include <hipkb/core/sealed_answer.hpp>
 
 #include <algorithm>
 #include <cstring>

@@ -1,6 +1,6 @@
-#include <hipkb/spec.hpp>
+#include <hipkb/core/spec.hpp>
 
-#include <hipkb/atomic_file.hpp>
+#include <hipkb/core/atomic_file.hpp>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-#include <hipkb/statistics.hpp>
+#include <hipkb/core/statistics.hpp>
 
 #include <algorithm>
 #include <cmath>

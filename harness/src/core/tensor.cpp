@@ -1,4 +1,4 @@
-#include <hipkb/tensor.hpp>
+#include <hipkb/core/tensor.hpp>
 
 #include <cstring>
 #include <stdexcept>

@@ -1,7 +1,8 @@
 // The device layer over the HIP runtime API. On the nvidia platform the same
 // code compiles against the project's HIP-on-CUDA headers.
-#include <hipkb/device.hpp>
-#include <hipkb/device_architecture.hpp>
+#include <hipkb/device/device.hpp>
+#include <hipkb/device/hip_check.hpp>
+#include <hipkb/core/device_architecture.hpp>
 
 #include <fmt/core.h>
 #include <hip/hip_runtime_api.h>
@@ -15,14 +16,6 @@ namespace hipkb {
 
 namespace {
 
-void check(hipError_t code, const char* call, int line) {
-    if (code != hipSuccess) {
-        throw device_error(static_cast<int>(code),
-                           fmt::format("{} failed at {}:{}: {} ({})", call, __FILE__, line,
-                                       hipGetErrorString(code), static_cast<int>(code)));
-    }
-}
-
 // Destructors must not throw; a failure there is reported and ignored.
 void check_noexcept(hipError_t code, const char* call) noexcept {
     if (code != hipSuccess) {
@@ -31,8 +24,6 @@ void check_noexcept(hipError_t code, const char* call) noexcept {
 }
 
 }  // namespace
-
-#define HIPKB_HIP_CHECK(expr) ::hipkb::check((expr), #expr, __LINE__)
 
 std::string platform_name() { return HIPKB_PLATFORM_NAME; }
 

@@ -1,7 +1,7 @@
 // The host platform's device layer: "device" memory is host memory and
 // implementations are plain C++ functions, so every harness path can be
 // exercised on a machine without a GPU.
-#include <hipkb/device.hpp>
+#include <hipkb/device/device.hpp>
 
 #include <algorithm>
 #include <chrono>

@@ -7,7 +7,7 @@
 #include <hipkb/report/metrics.hpp>
 #include <hipkb/report/results.hpp>
 
-#include <hipkb/statistics.hpp>
+#include <hipkb/core/statistics.hpp>
 
 #include "detail/json_io.hpp"
 

@@ -1,6 +1,6 @@
 #include <hipkb/report/gbench_series.hpp>
 
-#include <hipkb/statistics.hpp>
+#include <hipkb/core/statistics.hpp>
 
 #include <unordered_map>
 

@@ -4,15 +4,15 @@
 // that one broken file never hides the other results.
 #include "detail/bench_record.hpp"
 
-#include <hipkb/compile_log.hpp>
-#include <hipkb/failure_kinds.hpp>
+#include <hipkb/core/compile_log.hpp>
+#include <hipkb/core/failure_kinds.hpp>
 #include <hipkb/report/gbench.hpp>
 #include <hipkb/report/gbench_series.hpp>
 #include <hipkb/report/input_error.hpp>
 #include <hipkb/report/results.hpp>
 #include <hipkb/report/summary.hpp>
 
-#include <hipkb/atomic_file.hpp>
+#include <hipkb/core/atomic_file.hpp>
 
 #include "detail/format.hpp"
 #include "detail/json_io.hpp"
@@ -116,7 +116,7 @@ std::optional<double> number_of(const json& o, const char* k, const fs::path& f,
     return field(o, k, f, e, [](const json& a, const char* b, const json_place& c) { return optional_number(a, b, c); });
 }
 
-// The first compiler errors (hipkb/compile_log.hpp), each line shortened
+// The first compiler errors (hipkb/core/compile_log.hpp), each line shortened
 // and made valid UTF-8 for the JSON.
 std::vector<std::string> first_errors(const std::string& log) {
     std::vector<std::string> lines = first_compile_errors(log, max_compile_error_lines);
@@ -129,7 +129,7 @@ std::vector<std::string> first_errors(const std::string& log) {
 
 // "mismatch: output y ..." -> kind "mismatch"; free text -> "error".
 json failure_from_message(const std::string& message, const char* fallback_kind) {
-    // Messages start "<kind>: ..." with a kind from hipkb/failure_kinds.hpp;
+    // Messages start "<kind>: ..." with a kind from hipkb/core/failure_kinds.hpp;
     // any other prefix is not a kind.
     std::string kind = fallback_kind;
     const std::size_t colon = message.find(':');

@@ -5,7 +5,7 @@
 #include <hipkb/report/gbench.hpp>
 #include <hipkb/report/input_error.hpp>
 
-#include <hipkb/manifest.hpp>
+#include <hipkb/core/manifest.hpp>
 
 #include "detail/bench_record.hpp"
 #include "detail/json_io.hpp"

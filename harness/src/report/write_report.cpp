@@ -1,6 +1,6 @@
 #include <hipkb/report/report.hpp>
 
-#include <hipkb/atomic_file.hpp>
+#include <hipkb/core/atomic_file.hpp>
 #include <hipkb/report/summary.hpp>
 
 namespace hipkb::report {

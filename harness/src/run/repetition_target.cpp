@@ -1,4 +1,4 @@
-#include <hipkb/repetition_target.hpp>
+#include <hipkb/run/repetition_target.hpp>
 
 #include <hipkb/report/gbench_series.hpp>
 

@@ -1,9 +1,9 @@
-#include <hipkb/suite_runner.hpp>
+#include <hipkb/run/suite_runner.hpp>
 
-#include <hipkb/atomic_file.hpp>
-#include <hipkb/manifest.hpp>
-#include <hipkb/process.hpp>
-#include <hipkb/repetition_target.hpp>
+#include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/manifest.hpp>
+#include <hipkb/core/process.hpp>
+#include <hipkb/run/repetition_target.hpp>
 #include <hipkb/report/gbench.hpp>
 #include <hipkb/report/report.hpp>
 #include <hipkb/report/results.hpp>

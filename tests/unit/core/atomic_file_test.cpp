@@ -1,4 +1,4 @@
-#include <hipkb/atomic_file.hpp>
+#include <hipkb/core/atomic_file.hpp>
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-TEST(atomic_file, writes_replaces_and_leaves_no_temporary_behind) {
+TEST(AtomicFile, writes_replaces_and_leaves_no_temporary_behind) {
     const fs::path dir = fs::temp_directory_path() / ("hipkb_atomic_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     hipkb::write_file_atomically(dir / "sub" / "a.json", "first");
@@ -22,7 +22,7 @@ TEST(atomic_file, writes_replaces_and_leaves_no_temporary_behind) {
     fs::remove_all(dir);
 }
 
-TEST(atomic_file, errors_name_the_path) {
+TEST(AtomicFile, errors_name_the_path) {
     try {
         (void)hipkb::read_file("/nonexistent/hipkb/file.json");
         FAIL();
@@ -31,7 +31,7 @@ TEST(atomic_file, errors_name_the_path) {
     }
 }
 
-TEST(atomic_file, a_failed_flush_is_an_error_naming_the_file) {
+TEST(AtomicFile, a_failed_flush_is_an_error_naming_the_file) {
     // fsync on a pipe fails (EINVAL): the failure path a full or broken disk
     // would take, made real.
     int fds[2];

@@ -1,4 +1,4 @@
-#include <hipkb/correctness.hpp>
+#include <hipkb/core/correctness.hpp>
 
 #include <gtest/gtest.h>
 
@@ -17,7 +17,7 @@ const hipkb::tolerance fp32{1e-4, 1e-4, {}};
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double inf = std::numeric_limits<double>::infinity();
 
-TEST(correctness, passes_within_atol_plus_rtol_times_expected) {
+TEST(Correctness, passes_within_atol_plus_rtol_times_expected) {
     // bound for expected 100: 1e-4 + 1e-2 = 0.0101
     EXPECT_TRUE(hipkb::compare(tensor({100.01}), tensor({100.0}), fp32).passed());
     EXPECT_FALSE(hipkb::compare(tensor({100.02}), tensor({100.0}), fp32).passed());
@@ -25,7 +25,7 @@ TEST(correctness, passes_within_atol_plus_rtol_times_expected) {
     EXPECT_FALSE(hipkb::compare(tensor({0.0002}), tensor({0.0}), fp32).passed());
 }
 
-TEST(correctness, reports_count_first_index_and_max_errors) {
+TEST(Correctness, reports_count_first_index_and_max_errors) {
     const auto result = hipkb::compare(tensor({1, 2.5, 3, 9}), tensor({1, 2, 3, 4}), fp32);
     EXPECT_EQ(result.elements, 4);
     EXPECT_EQ(result.mismatches, 2);
@@ -42,7 +42,7 @@ TEST(correctness, reports_count_first_index_and_max_errors) {
     EXPECT_NE(text.find("seed 7"), std::string::npos) << text;
 }
 
-TEST(correctness, nan_or_inf_written_where_the_truth_is_finite_fails_as_nan_output) {
+TEST(Correctness, nan_or_inf_written_where_the_truth_is_finite_fails_as_nan_output) {
     const auto unwritten = hipkb::compare(tensor({1, nan}), tensor({1, 2}), fp32);
     EXPECT_FALSE(unwritten.passed());
     EXPECT_EQ(hipkb::failure_kind(unwritten), "nan_output");
@@ -51,14 +51,14 @@ TEST(correctness, nan_or_inf_written_where_the_truth_is_finite_fails_as_nan_outp
     EXPECT_EQ(hipkb::failure_kind(infinite), "nan_output");
 }
 
-TEST(correctness, a_non_finite_truth_is_the_reference_s_fault) {
+TEST(Correctness, a_non_finite_truth_is_the_reference_s_fault) {
     const auto result = hipkb::compare(tensor({1, nan}), tensor({1, nan}), fp32);
     EXPECT_FALSE(result.passed());
     EXPECT_EQ(result.non_finite_expected, 1);
     EXPECT_EQ(hipkb::failure_kind(result), "reference_invalid");
 }
 
-TEST(correctness, fp16_uses_its_own_rounding_and_integers_are_exact) {
+TEST(Correctness, fp16_uses_its_own_rounding_and_integers_are_exact) {
     const hipkb::tolerance half{1e-2, 1e-2, {}};
     EXPECT_TRUE(hipkb::compare(tensor({1.005}, hipkb::dtype::fp16), tensor({1.0}, hipkb::dtype::fp16), half).passed());
     const hipkb::tolerance exact{0, 0, {}};
@@ -69,7 +69,7 @@ TEST(correctness, fp16_uses_its_own_rounding_and_integers_are_exact) {
     EXPECT_DOUBLE_EQ(poisoned.at(0), -1.0);
 }
 
-TEST(correctness, shape_or_type_mismatch_is_an_error) {
+TEST(Correctness, shape_or_type_mismatch_is_an_error) {
     EXPECT_THROW((void)hipkb::compare(tensor({1, 2}), tensor({1}), fp32), std::invalid_argument);
     EXPECT_THROW((void)hipkb::compare(tensor({1}, hipkb::dtype::fp16), tensor({1}), fp32), std::invalid_argument);
 }
@@ -80,7 +80,7 @@ namespace {
 
 // Large outputs are compared in chunks on several threads; the report must
 // not depend on which chunk finished first.
-TEST(correctness, chunked_comparison_reports_the_earliest_mismatch_and_all_counts) {
+TEST(Correctness, chunked_comparison_reports_the_earliest_mismatch_and_all_counts) {
     const std::int64_t count = (std::int64_t{1} << 20) + 7;
     auto expected = hipkb::make_poisoned("y", hipkb::dtype::fp32, {count});
     for (std::int64_t i = 0; i < count; ++i) expected.set(i, static_cast<double>(i % 1000));
@@ -97,7 +97,7 @@ TEST(correctness, chunked_comparison_reports_the_earliest_mismatch_and_all_count
     EXPECT_DOUBLE_EQ(result.max_abs_error, 587.0);
 }
 
-TEST(correctness, a_stored_key_is_removed_before_comparing) {
+TEST(Correctness, a_stored_key_is_removed_before_comparing) {
     auto expected = tensor({1.5, -2.0, 3.25});
     auto sealed = expected;
     for (auto& b : sealed.bytes) b ^= std::byte{0x5A};

@@ -1,4 +1,4 @@
-#include <hipkb/expression.hpp>
+#include <hipkb/core/expression.hpp>
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@ namespace {
 
 const hipkb::dim_values dims{{"N", 16}, {"H", 128}, {"K", 3}, {"P", 1}, {"S", 2}};
 
-TEST(expression, evaluates_precedence_and_parentheses) {
+TEST(Expression, evaluates_precedence_and_parentheses) {
     EXPECT_EQ(hipkb::evaluate("2*N*N*N", dims), 8192);
     EXPECT_EQ(hipkb::evaluate("(H+2*P-K)/S+1", dims), 64);
     EXPECT_EQ(hipkb::evaluate("H-2", dims), 126);
@@ -17,7 +17,7 @@ TEST(expression, evaluates_precedence_and_parentheses) {
     EXPECT_EQ(hipkb::evaluate("N - 2 - 3", dims), 11);  // left associative
 }
 
-TEST(expression, names_the_unknown_dim) {
+TEST(Expression, names_the_unknown_dim) {
     try {
         (void)hipkb::evaluate("N*M", dims);
         FAIL() << "expected an error";
@@ -26,7 +26,7 @@ TEST(expression, names_the_unknown_dim) {
     }
 }
 
-TEST(expression, rejects_bad_syntax_division_by_zero_and_overflow) {
+TEST(Expression, rejects_bad_syntax_division_by_zero_and_overflow) {
     EXPECT_THROW((void)hipkb::evaluate("N*", dims), std::invalid_argument);
     EXPECT_THROW((void)hipkb::evaluate("(N", dims), std::invalid_argument);
     EXPECT_THROW((void)hipkb::evaluate("N/0", dims), std::invalid_argument);

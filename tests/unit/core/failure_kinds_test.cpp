@@ -1,5 +1,5 @@
-#include <hipkb/atomic_file.hpp>
-#include <hipkb/failure_kinds.hpp>
+#include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/failure_kinds.hpp>
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include <hipkb/inputs.hpp>
+#include <hipkb/core/inputs.hpp>
 
-#include <hipkb/statistics.hpp>
+#include <hipkb/core/statistics.hpp>
 
 #include <gtest/gtest.h>
 
@@ -20,7 +20,7 @@ hipkb::problem_spec make_spec(std::int64_t n, hipkb::init_spec init, hipkb::dtyp
     return spec;
 }
 
-TEST(inputs, same_seed_gives_the_same_values_and_another_seed_does_not) {
+TEST(Inputs, same_seed_gives_the_same_values_and_another_seed_does_not) {
     const auto spec = make_spec(1000, {});
     const auto a = hipkb::generate_inputs(spec, hipkb::size_set::benchmark, 1);
     const auto b = hipkb::generate_inputs(spec, hipkb::size_set::benchmark, 1);
@@ -31,7 +31,7 @@ TEST(inputs, same_seed_gives_the_same_values_and_another_seed_does_not) {
     EXPECT_NE(a[0].bytes, a[1].bytes);
 }
 
-TEST(inputs, values_depend_on_the_index_not_on_the_tensor_size_or_threads) {
+TEST(Inputs, values_depend_on_the_index_not_on_the_tensor_size_or_threads) {
     // The large tensor is filled by several threads, the small one by one.
     const auto small = hipkb::generate_input(make_spec(100, {}), 0, hipkb::size_set::benchmark, 9);
     const auto large = hipkb::generate_input(make_spec(4 << 20, {}), 0, hipkb::size_set::benchmark, 9);
@@ -40,7 +40,7 @@ TEST(inputs, values_depend_on_the_index_not_on_the_tensor_size_or_threads) {
     }
 }
 
-TEST(inputs, distributions_have_their_moments_and_ranges) {
+TEST(Inputs, distributions_have_their_moments_and_ranges) {
     const auto normal = hipkb::generate_input(make_spec(200000, {hipkb::init_spec::kind::normal, 2.0, 0.5}), 0,
                                               hipkb::size_set::benchmark, 3);
     std::vector<double> values;
@@ -68,7 +68,7 @@ TEST(inputs, distributions_have_their_moments_and_ranges) {
     for (const int n : seen) EXPECT_GT(n, 2000);
 }
 
-TEST(inputs, outputs_start_poisoned_and_timing_seed_differs_from_correctness_seeds) {
+TEST(Inputs, outputs_start_poisoned_and_timing_seed_differs_from_correctness_seeds) {
     auto spec = make_spec(10, {});
     const auto outputs = hipkb::make_outputs(spec, hipkb::size_set::test);
     ASSERT_EQ(outputs.size(), 1u);
@@ -84,7 +84,7 @@ TEST(inputs, outputs_start_poisoned_and_timing_seed_differs_from_correctness_see
 
 namespace {
 
-TEST(inputs, a_seed_draws_from_its_own_distribution) {
+TEST(Inputs, a_seed_draws_from_its_own_distribution) {
     auto spec = make_spec(10000, {hipkb::init_spec::kind::uniform, -1.0, 1.0});
     spec.inputs[0].also_init = {{hipkb::init_spec::kind::uniform, 100.0, 200.0}};
     const auto first = hipkb::generate_input(spec, 0, hipkb::size_set::benchmark, spec.seeds[0]);

@@ -1,4 +1,4 @@
-#include <hipkb/process.hpp>
+#include <hipkb/core/process.hpp>
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@
 
 namespace {
 
-TEST(process, captures_output_and_exit_code) {
+TEST(Process, captures_output_and_exit_code) {
     const auto result = hipkb::run_process({"sh", "-c", "echo out; echo err >&2; exit 3"});
     EXPECT_EQ(result.how, hipkb::process_result::end::exited);
     EXPECT_EQ(result.exit_code, 3);
@@ -30,7 +30,7 @@ bool still_running(long pid) {
     return close != std::string::npos && close + 2 < line.size() && line[close + 2] != 'Z';
 }
 
-TEST(process, a_hanging_child_and_its_children_are_killed_at_the_timeout) {
+TEST(Process, a_hanging_child_and_its_children_are_killed_at_the_timeout) {
     const std::filesystem::path pid_file =
         std::filesystem::temp_directory_path() / ("hipkb_grandchild_" + std::to_string(::getpid()));
     hipkb::process_options options;
@@ -51,19 +51,19 @@ TEST(process, a_hanging_child_and_its_children_are_killed_at_the_timeout) {
     EXPECT_FALSE(still_running(grandchild)) << "grandchild " << grandchild << " survived the timeout";
 }
 
-TEST(process, a_crash_is_reported_with_its_signal) {
+TEST(Process, a_crash_is_reported_with_its_signal) {
     const auto result = hipkb::run_process({"sh", "-c", "kill -SEGV $$"});
     EXPECT_EQ(result.how, hipkb::process_result::end::signalled);
     EXPECT_EQ(result.signal, SIGSEGV);
 }
 
-TEST(process, a_missing_program_fails_to_start_with_a_reason) {
+TEST(Process, a_missing_program_fails_to_start_with_a_reason) {
     const auto result = hipkb::run_process({"/nonexistent/hipkb-no-such-program"});
     EXPECT_EQ(result.how, hipkb::process_result::end::failed_to_start);
     EXPECT_NE(result.error.find("hipkb-no-such-program"), std::string::npos);
 }
 
-TEST(process, passes_extra_environment) {
+TEST(Process, passes_extra_environment) {
     hipkb::process_options options;
     options.environment = {"HIPKB_PROCESS_TEST=hello"};
     const auto result = hipkb::run_process({"sh", "-c", "echo $HIPKB_PROCESS_TEST"}, options);

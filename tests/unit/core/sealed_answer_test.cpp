@@ -1,4 +1,4 @@
-#include <hipkb/sealed_answer.hpp>
+#include <hipkb/core/sealed_answer.hpp>
 
 #include <gtest/gtest.h>
 
@@ -26,7 +26,7 @@ bool contains(const std::vector<std::byte>& haystack, const std::vector<std::byt
            haystack.end();
 }
 
-TEST(sealed_answer, the_truth_is_not_stored_in_plain_bytes) {
+TEST(SealedAnswer, the_truth_is_not_stored_in_plain_bytes) {
     const host_tensor truth = ramp(1000);
     const sealed_answer answer({truth});
     // A searching candidate looks for the first elements of the answer.
@@ -35,7 +35,7 @@ TEST(sealed_answer, the_truth_is_not_stored_in_plain_bytes) {
     EXPECT_EQ(answer.shape_of(0).shape, truth.shape);
 }
 
-TEST(sealed_answer, compares_against_the_unsealed_truth) {
+TEST(SealedAnswer, compares_against_the_unsealed_truth) {
     const host_tensor truth = ramp(1000);
     const sealed_answer answer({truth});
     EXPECT_TRUE(answer.compare(0, truth, fp32).passed());
@@ -46,7 +46,7 @@ TEST(sealed_answer, compares_against_the_unsealed_truth) {
     EXPECT_EQ(result.first_mismatch, 500);
 }
 
-TEST(sealed_answer, an_honest_output_matches_no_decoy_mark) {
+TEST(SealedAnswer, an_honest_output_matches_no_decoy_mark) {
     const host_tensor truth = ramp(100003);
     const sealed_answer answer({truth});
     const auto match = answer.match_decoy(0, truth);
@@ -57,7 +57,7 @@ TEST(sealed_answer, an_honest_output_matches_no_decoy_mark) {
 
 // The decoy is found the way a candidate would find it: by the answer's
 // first elements, in plain memory that is not the truth.
-TEST(sealed_answer, a_copy_of_the_decoy_is_recognised_and_fails_the_comparison) {
+TEST(SealedAnswer, a_copy_of_the_decoy_is_recognised_and_fails_the_comparison) {
     for (const dtype type : {dtype::fp32, dtype::fp16, dtype::bf16, dtype::int32, dtype::int64}) {
         const host_tensor truth = ramp(100003, type);
         const sealed_answer answer({truth});
@@ -75,7 +75,7 @@ TEST(sealed_answer, a_copy_of_the_decoy_is_recognised_and_fails_the_comparison) 
     }
 }
 
-TEST(sealed_answer, marks_avoid_the_ends_and_fit_small_outputs) {
+TEST(SealedAnswer, marks_avoid_the_ends_and_fit_small_outputs) {
     for (const std::int64_t count : {1, 2, 7, 100, 257, 1000, 100003, 67108864}) {
         const auto positions = sealed_answer::mark_positions(count);
         EXPECT_FALSE(positions.empty());

@@ -1,6 +1,6 @@
-#include <hipkb/spec.hpp>
+#include <hipkb/core/spec.hpp>
 
-#include <hipkb/atomic_file.hpp>
+#include <hipkb/core/atomic_file.hpp>
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class spec_file : public ::testing::Test {
+class SpecFile : public ::testing::Test {
 protected:
     fs::path write(const std::string& text) {
         const fs::path dir = fs::temp_directory_path() / ("hipkb_spec_test_" + std::to_string(::getpid()));
@@ -40,7 +40,7 @@ protected:
     }
 };
 
-TEST_F(spec_file, parses_a_valid_spec) {
+TEST_F(SpecFile, parses_a_valid_spec) {
     const hipkb::problem_spec spec = hipkb::load_spec(write(valid()));
     EXPECT_EQ(spec.name, "scale");
     ASSERT_EQ(spec.dims.size(), 1u);
@@ -52,7 +52,7 @@ TEST_F(spec_file, parses_a_valid_spec) {
     EXPECT_EQ(spec.seeds.size(), 3u);
 }
 
-TEST_F(spec_file, default_tolerance_follows_kernelbench_per_dtype) {
+TEST_F(SpecFile, default_tolerance_follows_kernelbench_per_dtype) {
     const hipkb::problem_spec spec = hipkb::load_spec(write(valid()));
     EXPECT_DOUBLE_EQ(spec.tolerance_for(spec.outputs[0]).atol, 1e-2);  // fp16
     EXPECT_DOUBLE_EQ(hipkb::default_tolerance(hipkb::dtype::fp32).atol, 1e-4);
@@ -60,7 +60,7 @@ TEST_F(spec_file, default_tolerance_follows_kernelbench_per_dtype) {
     EXPECT_DOUBLE_EQ(hipkb::default_tolerance(hipkb::dtype::int64).atol, 0.0);
 }
 
-TEST_F(spec_file, an_override_needs_a_reason) {
+TEST_F(SpecFile, an_override_needs_a_reason) {
     std::string text = valid();
     text.insert(text.size() - 1, R"(, "tolerance": {"atol": 1e-3, "rtol": 1e-3})");
     expect_error(text, "tolerance.reason");
@@ -71,7 +71,7 @@ TEST_F(spec_file, an_override_needs_a_reason) {
     EXPECT_DOUBLE_EQ(spec.tolerance_for(spec.outputs[0]).atol, 1e-3);
 }
 
-TEST_F(spec_file, errors_name_the_field_and_what_was_expected) {
+TEST_F(SpecFile, errors_name_the_field_and_what_was_expected) {
     expect_error("{", "not valid JSON");
     expect_error(R"({"schema_version": 2})", "schema_version");
     std::string text = valid();
@@ -88,7 +88,7 @@ TEST_F(spec_file, errors_name_the_field_and_what_was_expected) {
     expect_error(text, "dims[0].value");
 }
 
-TEST(corpus, every_checked_in_spec_loads_and_matches_its_folder) {
+TEST(Corpus, every_checked_in_spec_loads_and_matches_its_folder) {
     const fs::path root = fs::path(HIPKB_SOURCE_DIR) / "reference";
     int count = 0;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
@@ -109,9 +109,9 @@ TEST(corpus, every_checked_in_spec_loads_and_matches_its_folder) {
 
 namespace {
 
-class also_init_spec : public spec_file {};
+class AlsoInitSpec : public SpecFile {};
 
-TEST_F(also_init_spec, correctness_seeds_cycle_through_the_distributions_and_timing_uses_init) {
+TEST_F(AlsoInitSpec, correctness_seeds_cycle_through_the_distributions_and_timing_uses_init) {
     std::string text = valid();
     const std::string old_init = R"("init": {"kind": "uniform", "low": -1, "high": 1}})";
     text.replace(text.find(old_init), old_init.size(),
@@ -126,7 +126,7 @@ TEST_F(also_init_spec, correctness_seeds_cycle_through_the_distributions_and_tim
     EXPECT_DOUBLE_EQ(x.init_for(1000003, spec.seeds).b, 1.0);  // not a correctness seed
 }
 
-TEST_F(also_init_spec, a_bad_entry_is_named) {
+TEST_F(AlsoInitSpec, a_bad_entry_is_named) {
     std::string text = valid();
     const std::string old_init = R"("init": {"kind": "uniform", "low": -1, "high": 1}})";
     text.replace(text.find(old_init), old_init.size(),

@@ -1,4 +1,4 @@
-#include <hipkb/statistics.hpp>
+#include <hipkb/core/statistics.hpp>
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 
 namespace {
 
-TEST(statistics, summary_of_a_known_sample) {
+TEST(Statistics, summary_of_a_known_sample) {
     const std::vector<double> values{2, 4, 4, 4, 5, 5, 7, 9};
     const hipkb::summary s = hipkb::summarize(values);
     EXPECT_DOUBLE_EQ(s.mean, 5.0);
@@ -18,7 +18,7 @@ TEST(statistics, summary_of_a_known_sample) {
     EXPECT_DOUBLE_EQ(s.max, 9.0);
 }
 
-TEST(statistics, odd_median_single_value_and_empty_sample) {
+TEST(Statistics, odd_median_single_value_and_empty_sample) {
     const std::vector<double> odd{3, 1, 2};
     EXPECT_DOUBLE_EQ(hipkb::median(odd), 2.0);
     const std::vector<double> one{5};
@@ -30,7 +30,7 @@ TEST(statistics, odd_median_single_value_and_empty_sample) {
 
 }  // namespace
 
-TEST(statistics, quantile_by_nearest_rank) {
+TEST(Statistics, quantile_by_nearest_rank) {
     const std::vector<double> values = {5, 1, 4, 2, 3, 6, 7, 8, 9, 10};
     EXPECT_EQ(hipkb::quantile(values, 0.1), 1.0);
     EXPECT_EQ(hipkb::quantile(values, 0.5), 5.0);
@@ -39,7 +39,7 @@ TEST(statistics, quantile_by_nearest_rank) {
     EXPECT_THROW((void)hipkb::quantile(std::vector<double>{}, 0.5), std::invalid_argument);
 }
 
-TEST(statistics, unsynchronized_slack_follows_the_reference_gap_spread) {
+TEST(Statistics, unsynchronized_slack_follows_the_reference_gap_spread) {
     // Quiet gaps: the floor.
     EXPECT_DOUBLE_EQ(hipkb::unsynchronized_slack(std::vector<double>{5e-6, 5e-6, 5e-6}), 10e-6);
     EXPECT_DOUBLE_EQ(hipkb::unsynchronized_slack(std::vector<double>{}), 10e-6);

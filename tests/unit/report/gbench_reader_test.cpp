@@ -5,7 +5,7 @@
 #include <hipkb/report/gbench_series.hpp>
 #include <hipkb/report/input_error.hpp>
 
-#include <hipkb/process.hpp>
+#include <hipkb/core/process.hpp>
 
 #include "report_test_support.hpp"
 

@@ -4,7 +4,7 @@
 #include <hipkb/report/merge.hpp>
 #include <hipkb/report/results.hpp>
 
-#include <hipkb/process.hpp>
+#include <hipkb/core/process.hpp>
 
 #include "report_test_support.hpp"
 

@@ -3,7 +3,7 @@
 #include <hipkb/report/results.hpp>
 #include <hipkb/report/summary.hpp>
 
-#include <hipkb/process.hpp>
+#include <hipkb/core/process.hpp>
 
 #include "report_test_support.hpp"
 

@@ -1,4 +1,4 @@
-#include <hipkb/repetition_target.hpp>
+#include <hipkb/run/repetition_target.hpp>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -40,12 +40,12 @@ hipkb::report::gbench_file file_of(std::vector<json> parts) {
     return hipkb::report::parse_gbench(document, "test.json");
 }
 
-TEST(repetition_target, the_median_cv_shrinks_with_the_square_root_of_the_repetitions) {
+TEST(RepetitionTarget, the_median_cv_shrinks_with_the_square_root_of_the_repetitions) {
     EXPECT_NEAR(hipkb::median_cv(0.04, 4), std::sqrt(M_PI / 2) * 0.02, 1e-12);
     EXPECT_NEAR(hipkb::median_cv(0.04, 16), std::sqrt(M_PI / 2) * 0.01, 1e-12);
 }
 
-TEST(repetition_target, asks_for_enough_repetitions_within_bounds) {
+TEST(RepetitionTarget, asks_for_enough_repetitions_within_bounds) {
     // 1.2533 * 0.03 / 0.01 = 3.76; squared 14.1 -> 15
     EXPECT_EQ(hipkb::repetitions_for(0.03, 0.01, 5, 50), 15);
     EXPECT_EQ(hipkb::repetitions_for(0.001, 0.01, 5, 50), 5);
@@ -54,7 +54,7 @@ TEST(repetition_target, asks_for_enough_repetitions_within_bounds) {
     EXPECT_LE(hipkb::median_cv(0.03, hipkb::repetitions_for(0.03, 0.01, 5, 50)), 0.01);
 }
 
-TEST(repetition_target, picks_the_least_precise_error_free_benchmark) {
+TEST(RepetitionTarget, picks_the_least_precise_error_free_benchmark) {
     const auto file = file_of({repetitions("relu/reference", {100, 101, 99, 100, 100}),
                                repetitions("relu/run/0", {100, 120, 80, 110, 90}),
                                repetitions("relu/bad/0", {1, 100, 1000}, true)});
@@ -67,12 +67,12 @@ TEST(repetition_target, picks_the_least_precise_error_free_benchmark) {
     EXPECT_NEAR(worst->median_cv, hipkb::median_cv(worst->cv, 5), 1e-12);
 }
 
-TEST(repetition_target, nothing_to_judge_without_two_repetitions) {
+TEST(RepetitionTarget, nothing_to_judge_without_two_repetitions) {
     EXPECT_FALSE(hipkb::least_precise(file_of({repetitions("relu/reference", {100})})).has_value());
     EXPECT_FALSE(hipkb::least_precise(file_of({repetitions("relu/x/0", {1, 2, 3}, true)})).has_value());
 }
 
-TEST(repetition_target, a_repetitions_flag_fixes_the_count) {
+TEST(RepetitionTarget, a_repetitions_flag_fixes_the_count) {
     EXPECT_TRUE(hipkb::sets_repetitions({"--benchmark_repetitions=10"}));
     EXPECT_FALSE(hipkb::sets_repetitions({"--benchmark_min_time=0.01"}));
 }

@@ -1,6 +1,6 @@
 #include "json_io.hpp"
 
-#include <hipkb/atomic_file.hpp>
+#include <hipkb/core/atomic_file.hpp>
 #include <hipkb/report/input_error.hpp>
 
 #include <fmt/core.h>

@@ -2,8 +2,8 @@
 
 #include "format.hpp"
 
-#include <hipkb/atomic_file.hpp>
-#include <hipkb/process.hpp>
+#include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/process.hpp>
 #include <hipkb/report/summary.hpp>
 
 #include <fmt/core.h>

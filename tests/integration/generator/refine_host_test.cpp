@@ -1,0 +1,105 @@
+// `hipkb refine` through a real hipkb build on the host platform: a wrong,
+// then a non-compiling, then a correct candidate, each built and evaluated by
+// the harness, with the feedback of each turn sent to the next. Slow (it
+// configures and builds a suite), so it is an integration test.
+#include <hipkb/core/process.hpp>
+
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+using namespace hipkb::generator::testing;
+using json = nlohmann::json;
+
+const fs::path source_dir = HIPKB_SOURCE_DIR;
+
+std::string last_user_message(const json& meta) {
+    std::string text;
+    for (const auto& message : meta["prompt"]) {
+        if (message["role"] == "user") text = message["content"].get<std::string>();
+    }
+    return text;
+}
+
+TEST(Refine, turns_feed_back_mismatches_and_compiler_errors_until_a_correct_candidate) {
+    temp_dir dir;
+    const fs::path build = dir.path() / "build";
+    const fs::path generated = dir.path() / "generated";
+    fs::create_directories(generated);
+    std::vector<std::string> configure = {HIPKB_CMAKE, "-S", source_dir.string(), "-B", build.string(),
+                                          "-G", HIPKB_CMAKE_GENERATOR, "-DHIPKB_PLATFORM=host",
+                                          "-DHIPKB_ENABLE_TESTING=OFF",
+                                          "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
+                                          "-DHIPKB_GENERATED_DIR=" + generated.string(),
+                                          "-DCMAKE_CXX_COMPILER=" HIPKB_HOST_CXX};
+    const auto configured = run_command(configure);
+    ASSERT_EQ(configured.exit_code, 0) << configured.output;
+
+    const auto refined = run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--provider", "replay",
+                              "--replay-dir", (fixtures() / "replay_refine").string(), "--run", "refined",
+                              "--problems", "saxpy", "--max-turns", "3", "--min-gain", "0"});
+    ASSERT_EQ(refined.how, hipkb::process_result::end::exited) << refined.output;
+    EXPECT_EQ(refined.exit_code, 0) << refined.output;
+
+    const fs::path dir_out = generated / "refined/saxpy";
+    // Turn 0 was generated (no start sample existed), then turns 1 and 2.
+    const json start = read_json(dir_out / "s000.json");
+    EXPECT_EQ(start["turn"], 0);
+    const json t1 = read_json(dir_out / "s000_t1.json");
+    EXPECT_EQ(t1["turn"], 1);
+    EXPECT_EQ(t1["parent"], "s000");
+    EXPECT_EQ(t1["feedback"]["status"], "evaluated");
+    EXPECT_EQ(t1["feedback"]["compiled"], true);
+    EXPECT_EQ(t1["feedback"]["correct"], false);
+    EXPECT_EQ(t1["feedback"]["failure_kind"], "mismatch");
+    const std::string told_t1 = last_user_message(t1);
+    EXPECT_NE(told_t1.find("results are wrong (mismatch)"), std::string::npos) << told_t1;
+    EXPECT_EQ(t1["prompt"].size(), 4U);  // system, request, previous answer, feedback
+    EXPECT_EQ(t1["prompt"][2]["role"], "assistant");
+    EXPECT_NE(t1["prompt"][2]["content"].get<std::string>().find("2.0f * x[i] - w[i]"), std::string::npos);
+
+    const json t2 = read_json(dir_out / "s000_t2.json");
+    EXPECT_EQ(t2["parent"], "s000_t1");
+    EXPECT_EQ(t2["feedback"]["compiled"], false);
+    const std::string told_t2 = last_user_message(t2);
+    EXPECT_NE(told_t2.find("did not compile"), std::string::npos) << told_t2;
+    EXPECT_NE(told_t2.find("refine_scale_factor"), std::string::npos) << told_t2;  // the compiler's words
+
+    const json manifest = read_json(generated / "refined/refine.json");
+    ASSERT_EQ(manifest["problems"].size(), 1U);
+    const json& outcome = manifest["problems"][0]["outcome"];
+    const std::string reason = outcome["stop_reason"];
+    EXPECT_TRUE(reason == "reached_goal" || reason == "max_turns") << outcome.dump(2);
+    ASSERT_GE(outcome["history"].size(), 3U);
+    const json& third = outcome["history"][2]["evaluation"];
+    EXPECT_EQ(outcome["history"][2]["sample"], "s000_t2");
+    EXPECT_TRUE(third["compiled"].get<bool>());
+    EXPECT_TRUE(third["correct"].get<bool>()) << third.dump(2);
+    EXPECT_GT(third["speedup"].get<double>(), 0.0);
+    EXPECT_EQ(outcome["best_sample"].is_string(), true);
+    if (reason == "reached_goal") {
+        // The last evaluation met the goal, and nothing was asked after it.
+        const json& last = outcome["history"].back()["evaluation"];
+        EXPECT_TRUE(last["correct"].get<bool>());
+        EXPECT_GE(last["speedup"].get<double>(), 1.0);
+        const int turns = outcome["turns"].get<int>();
+        EXPECT_FALSE(fs::exists(dir_out / ("s000_t" + std::to_string(turns + 1) + ".cpp")))
+            << "refine went on after reaching the goal";
+    } else {
+        EXPECT_EQ(outcome["turns"], 3);  // max_turns
+    }
+
+    // A second refine finds the turns on disk and does not ask for them again.
+    fs::create_directories(dir.path() / "no_recordings");
+    const auto again = run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--provider", "replay",
+                            "--replay-dir", (dir.path() / "no_recordings").string(), "--run", "refined",
+                            "--problems", "saxpy", "--max-turns", "3", "--min-gain", "0"});
+    EXPECT_NE(again.output.find("s000_t1: building and evaluating"), std::string::npos) << again.output;
+    EXPECT_EQ(again.output.find("s000_t1: asking"), std::string::npos) << again.output;
+    EXPECT_EQ(again.output.find("s000_t2: asking"), std::string::npos) << again.output;
+}
+
+}  // namespace
