@@ -23,5 +23,7 @@ inline void check_hip(hipError_t code, const char* call,
 
 }  // namespace hipkb
 
-// A macro only because the call's text is part of the message.
-#define HIPKB_HIP_CHECK(expr) ::hipkb::check_hip((expr), #expr)
+// A macro only because the call's text is part of the message. The location
+// is taken here, not from check_hip's default argument: clang 15 gives a
+// defaulted std::source_location::current() the default's own line.
+#define HIPKB_HIP_CHECK(expr) ::hipkb::check_hip((expr), #expr, std::source_location::current())

@@ -1,0 +1,88 @@
+#include "bench_args.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace {
+
+using hipkb::detail::parse_args;
+using hipkb::detail::parsed_args;
+
+// argv as main() receives it: the program name first.
+parsed_args parse(std::vector<std::string> args) {
+    args.insert(args.begin(), "hipkb_bench_relu__examples__vectorized");
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    return parse_args(static_cast<int>(argv.size()), argv.data());
+}
+
+bool passes_on(const parsed_args& parsed, const std::string& arg) {
+    return std::find(parsed.benchmark_args.begin(), parsed.benchmark_args.end(), arg) != parsed.benchmark_args.end();
+}
+
+// The message of the invalid_argument parse throws, or "" if it does not.
+std::string rejection_of(const std::string& arg) {
+    try {
+        (void)parse({arg});
+    } catch (const std::invalid_argument& error) {
+        return error.what();
+    }
+    return {};
+}
+
+TEST(BenchArgs, without_flags_gives_five_repetitions_and_the_default_targets) {
+    const parsed_args parsed = parse({});
+    EXPECT_EQ(parsed.benchmark_args,
+              (std::vector<std::string>{"hipkb_bench_relu__examples__vectorized", "--benchmark_repetitions=5"}));
+    EXPECT_DOUBLE_EQ(parsed.min_time, 0.1);
+    EXPECT_DOUBLE_EQ(parsed.max_wall, 1.0);
+    EXPECT_FALSE(parsed.verdict_out.has_value());
+}
+
+TEST(BenchArgs, a_repetitions_flag_replaces_the_default) {
+    const parsed_args parsed = parse({"--benchmark_repetitions=12"});
+    EXPECT_TRUE(passes_on(parsed, "--benchmark_repetitions=12"));
+    EXPECT_FALSE(passes_on(parsed, "--benchmark_repetitions=5"));
+}
+
+TEST(BenchArgs, hipkb_flags_are_taken_and_google_benchmark_flags_passed_on_in_order) {
+    const parsed_args parsed = parse({"--benchmark_filter=relu", "--hipkb_verdict_out=/tmp/x.verdict.json",
+                                      "--hipkb_max_wall=2.5", "--benchmark_out_format=json"});
+    ASSERT_TRUE(parsed.verdict_out.has_value());
+    EXPECT_EQ(*parsed.verdict_out, "/tmp/x.verdict.json");
+    EXPECT_DOUBLE_EQ(parsed.max_wall, 2.5);
+    EXPECT_EQ(parsed.benchmark_args,
+              (std::vector<std::string>{"hipkb_bench_relu__examples__vectorized", "--benchmark_filter=relu",
+                                        "--benchmark_out_format=json", "--benchmark_repetitions=5"}));
+}
+
+// Launch counts are hipkb's to choose, so a min-time flag of either name
+// sets its target and is not passed on to Google Benchmark.
+TEST(BenchArgs, either_min_time_flag_sets_the_target_and_is_not_passed_on) {
+    for (const std::string prefix : {"--hipkb_min_time=", "--benchmark_min_time="}) {
+        const parsed_args parsed = parse({prefix + "0.25", "--benchmark_filter=x"});
+        EXPECT_DOUBLE_EQ(parsed.min_time, 0.25) << prefix;
+        EXPECT_FALSE(passes_on(parsed, prefix + "0.25")) << prefix;
+        EXPECT_TRUE(passes_on(parsed, "--benchmark_filter=x")) << prefix;
+    }
+}
+
+TEST(BenchArgs, the_last_min_time_flag_wins) {
+    EXPECT_DOUBLE_EQ(parse({"--hipkb_min_time=0.5", "--benchmark_min_time=0.02"}).min_time, 0.02);
+}
+
+TEST(BenchArgs, bad_seconds_are_rejected_with_a_message_naming_the_flag) {
+    for (const std::string arg : {"--hipkb_min_time=abc", "--hipkb_min_time=0", "--benchmark_min_time=-1",
+                                  "--hipkb_max_wall=", "--hipkb_max_wall=-0.5"}) {
+        const std::string message = rejection_of(arg);
+        ASSERT_FALSE(message.empty()) << arg << " was accepted";
+        EXPECT_NE(message.find(arg), std::string::npos) << message;
+        EXPECT_NE(message.find("positive number of seconds"), std::string::npos) << message;
+    }
+}
+
+}  // namespace
