@@ -12,6 +12,7 @@ packages=(
   hipcc libamdhip64-dev libamd-comgr-dev rocm-device-libs clang-15
   libboost-context-dev
   gnuplot-nox chromium
+  slurmctld slurmd slurm-client munge
 )
 missing=()
 for p in "${packages[@]}"; do

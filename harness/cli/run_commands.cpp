@@ -1,9 +1,12 @@
-// hipkb run, hipkb list.
+// hipkb run, hipkb list, hipkb devices.
 #include "commands.hpp"
 #include "suite_flags.hpp"
 
+#include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/ctest_resources.hpp>
 #include <hipkb/core/manifest.hpp>
 #include <hipkb/core/spec.hpp>
+#include <hipkb/core/visible_devices.hpp>
 #include <hipkb/run/suite_runner.hpp>
 
 #include <fmt/core.h>
@@ -94,9 +97,47 @@ int list_build(const list_flags& flags) {
     return 0;
 }
 
+struct devices_flags {
+    std::string platform;
+    int driver_count = -1;
+    std::string resource_spec;
+};
+
+// The GPUs `run --jobs` and `ctest --resource-spec-file` share out: the
+// driver's, narrowed by the visible-devices variables of this environment.
+int list_devices(const devices_flags& flags) {
+    const std::string platform = flags.platform.empty() ? installed_gpu_platform() : flags.platform;
+    const int driver_count = flags.driver_count >= 0 ? flags.driver_count : driver_gpu_count(platform);
+    const std::vector<int> visible = visible_gpus(platform, driver_count, process_environment());
+    fmt::print("platform {}: {} GPU(s) from the driver, {} visible\n", platform.empty() ? "none" : platform,
+               driver_count, visible.size());
+    for (std::size_t i = 0; i < visible.size(); ++i) fmt::print("gpu {} = driver ordinal {}\n", i, visible[i]);
+    if (!flags.resource_spec.empty()) {
+        write_file_atomically(flags.resource_spec, ctest_resource_spec(visible));
+        fmt::print("wrote {} ({} gpus): ctest --resource-spec-file {} -j {} runs one GPU benchmark per GPU\n",
+                   flags.resource_spec, visible.size(), flags.resource_spec, std::max<std::size_t>(visible.size(), 1));
+    }
+    return 0;
+}
+
 }  // namespace
 
 void add_run_commands(CLI::App& app) {
+    auto* devices = app.add_subcommand(
+        "devices", "List the GPUs hipkb can use (HIP_VISIBLE_DEVICES, ROCR_VISIBLE_DEVICES and CUDA_VISIBLE_DEVICES "
+                   "narrow and renumber them) and write a CTest resource spec for them");
+    auto devices_options = std::make_shared<devices_flags>();
+    devices->add_option("--resource-spec", devices_options->resource_spec,
+                        "Write a CTest resource spec file (resource type gpus, one slot per GPU) here");
+    devices->add_option("--platform", devices_options->platform,
+                        "amd or nvidia (default: the driver installed here)")
+        ->check(CLI::IsMember({"amd", "nvidia"}));
+    devices->add_option("--driver-gpus", devices_options->driver_count,
+                        "Take this many GPUs as the driver's (default: count them), e.g. to write a resource spec "
+                        "for another machine")
+        ->check(CLI::NonNegativeNumber);
+    devices->callback([devices_options] { (void)list_devices(*devices_options); });
+
     auto* run = app.add_subcommand("run", "Run the benchmarks of a configured and built suite, then report");
     auto run_flags = std::make_shared<suite_flags>();
     auto build_dir = std::make_shared<std::string>("build");

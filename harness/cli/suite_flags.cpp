@@ -5,8 +5,16 @@ namespace hipkb::cli {
 void suite_flags::add_to(CLI::App& app) {
     app.add_option("--filter", options.filter, "Only benchmarks whose test name matches this regular expression")
         ->envname("HIPKB_FILTER");
-    app.add_option("--shard", shard_text, "Run shard i of n (1-based, e.g. 2/4): bench k goes to shard k mod n")
+    app.add_option("--shard", shard_text,
+                   "Run shard i of n (1-based, e.g. 2/4): a bench belongs to the shard a hash of its test name "
+                   "picks, the same on every run and machine")
         ->envname("HIPKB_SHARD");
+    app.add_option("--jobs,-j", options.jobs,
+                   "Benchmark executables run at once: on the GPU at most one per visible GPU, each bound to its "
+                   "own (see hipkb devices); on cpu execution side by side")
+        ->envname("HIPKB_JOBS")
+        ->check(CLI::Range(1, 1024))
+        ->capture_default_str();
     app.add_option("--timeout", options.timeout_seconds, "Seconds one benchmark executable may run before it is killed")
         ->envname("HIPKB_TIMEOUT")
         ->capture_default_str();
@@ -35,7 +43,7 @@ void suite_flags::add_to(CLI::App& app) {
 }
 
 void suite_flags::finish() {
-    if (!shard_text.empty()) options.part = parse_shard(shard_text);
+    if (!shard_text.empty()) options.part = parse_shard_part(shard_text);
     if (!results_dir.empty()) options.results_dir = results_dir;
     if (!report_dir.empty()) options.report_dir = report_dir;
     options.write_report = !no_report;

@@ -38,8 +38,10 @@ protected:
         fs::remove_all(s_results, ignored);
         hipkb::process_options options;
         options.timeout = std::chrono::seconds(900);
+        // Two at a time (--jobs): the verdicts below must not depend on it.
         s_run = hipkb::run_process({hipkb_command.string(), "run", "--build-dir", build_dir.string(), "--execution",
-                                    "cpu", "--results", s_results.string(), "--filter", "\\.(examples\\.|reference$)"},
+                                    "cpu", "--jobs", "2", "--results", s_results.string(), "--filter",
+                                    "\\.(examples\\.|reference$)"},
                                    options);
     }
 
@@ -106,6 +108,19 @@ TEST_F(CpuExamples, TheResultsSayCpuAndGiveNoSpeedup) {
         EXPECT_TRUE(c.contains("speedup_unavailable")) << c.dump(2);
     }
     EXPECT_NE(s_run.output.find("ran on the CPU"), std::string::npos) << s_run.output;
+}
+
+TEST_F(CpuExamples, JobsRunTwoBenchesAtOnceAndEachOnce) {
+    EXPECT_NE(s_run.output.find("hipkb: 2 at a time"), std::string::npos) << s_run.output;
+    const json manifest = read_json(build_dir / "hipkb_manifest.json");
+    int selected = 0;
+    for (const json& bench : manifest["benches"]) {
+        const std::string test = bench["test"].get<std::string>();
+        if (test.find(".examples.") == std::string::npos && !test.ends_with(".reference")) continue;
+        ++selected;
+        EXPECT_TRUE(fs::exists(s_results / (test + ".run.json"))) << test << " did not run";
+    }
+    EXPECT_NE(s_run.output.find(fmt::format("[{}/{}] ", selected, selected)), std::string::npos) << s_run.output;
 }
 
 }  // namespace

@@ -2,10 +2,12 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <string_view>
 #include <thread>
 
 #include <fcntl.h>
@@ -70,7 +72,17 @@ process_result run_process(const std::vector<std::string>& argv, const process_o
     fd_guard write_end(pipe_fds[1]);
 
     std::vector<std::string> env_storage;
-    for (char** e = environ; *e; ++e) env_storage.emplace_back(*e);
+    // An extra entry replaces this process's variable of the same name (the
+    // C library's getenv would find the first of two).
+    const auto overridden = [&](std::string_view entry) {
+        const std::string_view name = entry.substr(0, entry.find('='));
+        return std::any_of(options.environment.begin(), options.environment.end(), [&](const std::string& extra) {
+            return std::string_view(extra).substr(0, extra.find('=')) == name;
+        });
+    };
+    for (char** e = environ; *e; ++e) {
+        if (!overridden(*e)) env_storage.emplace_back(*e);
+    }
     for (const auto& extra : options.environment) env_storage.push_back(extra);
     std::vector<char*> envp;
     for (auto& e : env_storage) envp.push_back(e.data());

@@ -1,6 +1,7 @@
 #include <hipkb/generator/generate_run.hpp>
 
 #include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/shard.hpp>
 #include <hipkb/generator/answer_writer.hpp>
 #include <hipkb/generator/background_writer.hpp>
 #include <hipkb/generator/metadata.hpp>
@@ -8,6 +9,7 @@
 #include <hipkb/generator/prompt.hpp>
 #include <hipkb/generator/sample_store.hpp>
 #include <hipkb/generator/scheduler.hpp>
+#include <hipkb/generator/selection.hpp>
 
 #include <fmt/core.h>
 
@@ -45,7 +47,23 @@ generate_result generate_run(generate_settings settings, const generate_options&
 
 generate_result generate_run(generate_settings settings, provider& source, const generate_options& options) {
     finalize_settings(settings, "generate");
-    const std::vector<problem_prompt> prompts = build_prompts(settings);
+    // generate splits by (problem, sample), finer than by problem, so that n
+    // machines share even a one-problem run; "<problem>/<sample>" is hashed.
+    const shard_spec shard = parse_shard(settings.shard);
+    const auto in_this_shard = [&](const std::string& problem, std::int64_t index) {
+        return in_shard_part(problem + "/" + sample_name(index, settings.samples), shard);
+    };
+    generate_settings unsharded = settings;
+    unsharded.shard.clear();
+    std::vector<problem_prompt> prompts;
+    for (problem_prompt& prompt : build_prompts(unsharded)) {
+        for (std::int64_t i = 0; i < settings.samples; ++i) {
+            if (in_this_shard(prompt.problem.name, i)) {
+                prompts.push_back(std::move(prompt));
+                break;
+            }
+        }
+    }
 
     const sample_store store(settings.generated_dir, settings.run, candidate_extension(settings.platform));
     generate_result result;
@@ -59,8 +77,9 @@ generate_result generate_run(generate_settings settings, provider& source, const
         problem_summary entry;
         entry.problem = prompts[p].problem.name;
         entry.level = prompts[p].problem.level;
-        entry.requested = settings.samples;
         for (std::int64_t i = 0; i < settings.samples; ++i) {
+            if (!in_this_shard(entry.problem, i)) continue;
+            ++entry.requested;
             if (store.is_finished(entry.problem, sample_name(i, settings.samples))) {
                 ++entry.skipped;
             } else {
@@ -70,7 +89,7 @@ generate_result generate_run(generate_settings settings, provider& source, const
         index_of.emplace(entry.problem, p);
         summary.problems.push_back(std::move(entry));
     }
-    result.manifest = manifest_path(store.run_dir(), "generate", parse_shard(settings.shard));
+    result.manifest = manifest_path(store.run_dir(), "generate", shard);
     summary.status = "running";
     summary.finished = "";
     write_file_atomically(result.manifest, manifest_json(settings, summary).dump(2) + "\n");
@@ -88,6 +107,7 @@ generate_result generate_run(generate_settings settings, provider& source, const
             }
             const problem_prompt& prompt = prompts[next_problem];
             const std::int64_t index = next_sample++;
+            if (!in_this_shard(prompt.problem.name, index)) continue;
             std::string sample = sample_name(index, settings.samples);
             if (store.is_finished(prompt.problem.name, sample)) continue;
             job work;
@@ -160,7 +180,9 @@ generate_result generate_run(generate_settings settings, provider& source, const
 
     for (auto& entry : summary.problems) {
         for (std::int64_t i = 0; i < settings.samples; ++i) {
-            if (store.is_finished(entry.problem, sample_name(i, settings.samples))) ++entry.present;
+            if (in_this_shard(entry.problem, i) && store.is_finished(entry.problem, sample_name(i, settings.samples))) {
+                ++entry.present;
+            }
         }
     }
     summary.status = completed ? "finished" : "interrupted";

@@ -133,32 +133,19 @@ std::vector<problem_entry> select_problems(const std::vector<problem_entry>& all
 }
 
 shard_spec parse_shard(std::string_view text) {
-    text = trim(text);
-    if (text.empty()) return {};
-    const std::size_t slash = text.find('/');
-    const auto bad = [&] {
-        return selection_error(fmt::format("shard '{}': expected 'i/n' with 1 <= i <= n, such as '2/4'", text));
-    };
-    if (slash == std::string_view::npos) throw bad();
-    shard_spec shard;
-    const std::string_view left = text.substr(0, slash);
-    const std::string_view right = text.substr(slash + 1);
-    if (std::from_chars(left.data(), left.data() + left.size(), shard.index).ptr != left.data() + left.size() ||
-        std::from_chars(right.data(), right.data() + right.size(), shard.count).ptr != right.data() + right.size() ||
-        left.empty() || right.empty() || shard.count == 0 || shard.index < 1 || shard.index > shard.count) {
-        throw bad();
+    try {
+        return parse_shard_part(text);
+    } catch (const shard_error& error) {
+        throw selection_error(error.what());
     }
-    --shard.index;
-    return shard;
 }
 
 std::vector<problem_entry> take_shard(const std::vector<problem_entry>& problems, shard_spec shard) {
-    std::vector<problem_entry> sorted = problems;
-    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     std::vector<problem_entry> out;
-    for (std::size_t k = 0; k < sorted.size(); ++k) {
-        if (k % shard.count == shard.index) out.push_back(sorted[k]);
+    for (const auto& problem : problems) {
+        if (in_shard_part(problem.name, shard)) out.push_back(problem);
     }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     return out;
 }
 

@@ -3,7 +3,9 @@
 #include <hipkb/core/atomic_file.hpp>
 #include <hipkb/core/manifest.hpp>
 #include <hipkb/core/process.hpp>
+#include <hipkb/core/visible_devices.hpp>
 #include <hipkb/run/repetition_target.hpp>
+#include <hipkb/run/worker_slots.hpp>
 #include <hipkb/report/gbench.hpp>
 #include <hipkb/report/report.hpp>
 #include <hipkb/report/results.hpp>
@@ -13,8 +15,10 @@
 
 #include <csignal>
 #include <cstring>
+#include <mutex>
 #include <regex>
 #include <stdexcept>
+#include <thread>
 
 #include <unistd.h>
 
@@ -80,11 +84,19 @@ json run_record(const bench_entry& bench, const process_result& result) {
 
 // Once one GPU executable has said there is no usable GPU, the rest of the
 // run goes straight to the CPU twins rather than asking again per bench.
+// Workers of --jobs share it.
+std::mutex g_no_gpu_mutex;
 std::optional<std::string> g_no_gpu_reason;
 
-void remember_no_gpu(const std::string& reason) { g_no_gpu_reason = reason; }
+void remember_no_gpu(const std::string& reason) {
+    const std::lock_guard lock(g_no_gpu_mutex);
+    g_no_gpu_reason = reason;
+}
 
-bool gpu_usable_cached(const bench_entry&) { return !g_no_gpu_reason.has_value(); }
+std::optional<std::string> no_gpu_reason() {
+    const std::lock_guard lock(g_no_gpu_mutex);
+    return g_no_gpu_reason;
+}
 
 void remove_stale(const std::filesystem::path& results, const std::string& test) {
     std::error_code ignored;
@@ -98,7 +110,8 @@ void remove_stale(const std::filesystem::path& results, const std::string& test)
 // Runs one executable; when its least precise median misses the CV target,
 // again with enough repetitions. The record is the last run's, with the
 // repetitions and precision reached and the wall time of every run.
-json run_to_precision(const bench_entry& bench, const std::filesystem::path& results, const suite_options& options) {
+json run_to_precision(const bench_entry& bench, const std::filesystem::path& results, const suite_options& options,
+                      const std::vector<std::string>& environment) {
     const std::filesystem::path gbench_out = results / (bench.test + ".json");
     const bool adaptive = options.cv_target > 0 && !sets_repetitions(options.benchmark_args);
     int repetitions = default_repetitions;
@@ -112,6 +125,7 @@ json run_to_precision(const bench_entry& bench, const std::filesystem::path& res
         argv.insert(argv.end(), options.benchmark_args.begin(), options.benchmark_args.end());
         process_options run;
         run.timeout = std::chrono::duration<double>(options.timeout_seconds);
+        run.environment = environment;
         record = run_record(bench, run_process(argv, run));
         wall_seconds += record["wall_seconds"].get<double>();
         record["wall_seconds"] = wall_seconds;
@@ -134,17 +148,20 @@ json run_to_precision(const bench_entry& bench, const std::filesystem::path& res
         const int wanted =
             repetitions_for(worst->cv, options.cv_target, default_repetitions, options.max_repetitions);
         if (met || wanted <= repetitions || attempt == max_attempts) return record;
-        fmt::print("(median cv {:.2g}% > {:.2g}%: {} repetitions) ", 100.0 * worst->median_cv,
-                   100.0 * options.cv_target, wanted);
-        std::fflush(stdout);
+        if (options.jobs <= 1) {
+            fmt::print("(median cv {:.2g}% > {:.2g}%: {} repetitions) ", 100.0 * worst->median_cv,
+                       100.0 * options.cv_target, wanted);
+            std::fflush(stdout);
+        }
         repetitions = wanted;
     }
 }
 
 json run_bench_where_it_can(const bench_entry& bench, const std::filesystem::path& results,
-                            const suite_options& options) {
+                            const suite_options& options, const std::vector<std::string>& environment) {
     const bool has_twin = bench.cpu_executable && std::filesystem::exists(*bench.cpu_executable);
-    if (options.execution == "cpu" || (options.execution == "auto" && has_twin && !gpu_usable_cached(bench))) {
+    const std::optional<std::string> known_no_gpu = no_gpu_reason();
+    if (options.execution == "cpu" || (options.execution == "auto" && has_twin && known_no_gpu)) {
         if (!has_twin) {
             return {{"schema_version", 1}, {"test", bench.test}, {"status", "not_built"}, {"exit_code", nullptr},
                     {"signal", nullptr}, {"wall_seconds", 0.0}, {"execution", "cpu"},
@@ -152,39 +169,23 @@ json run_bench_where_it_can(const bench_entry& bench, const std::filesystem::pat
         }
         bench_entry twin = bench;
         twin.executable = *bench.cpu_executable;
-        json record = run_to_precision(twin, results, options);
+        json record = run_to_precision(twin, results, options, environment);
         record["execution"] = "cpu";
-        if (g_no_gpu_reason) record["gpu_skip_reason"] = *g_no_gpu_reason;
+        if (known_no_gpu) record["gpu_skip_reason"] = *known_no_gpu;
         return record;
     }
-    json record = run_to_precision(bench, results, options);
+    json record = run_to_precision(bench, results, options, environment);
     record["execution"] = "gpu";
     if (record["status"] == "skipped" && options.execution == "auto" && has_twin) {
         remember_no_gpu(record["message"].get<std::string>());
         const std::string why = record["message"].get<std::string>();
         bench_entry twin = bench;
         twin.executable = *bench.cpu_executable;
-        record = run_to_precision(twin, results, options);
+        record = run_to_precision(twin, results, options, environment);
         record["execution"] = "cpu";
         record["gpu_skip_reason"] = why;
     }
     return record;
-}
-
-shard parse_shard(const std::string& text) {
-    int index = 0;
-    int count = 0;
-    char slash = 0;
-    char extra = 0;
-    if (std::sscanf(text.c_str(), "%d%c%d%c", &index, &slash, &count, &extra) != 3 || slash != '/' || count < 1 ||
-        index < 1 || index > count) {
-        throw std::invalid_argument(fmt::format("shard '{}': expected i/n with 1 <= i <= n, such as 2/4", text));
-    }
-    return {index - 1, count};
-}
-
-bool in_shard(std::size_t position, const shard& part) {
-    return static_cast<int>(position % static_cast<std::size_t>(part.count)) == part.index;
 }
 
 int run_suite(const suite_options& options) {
@@ -203,44 +204,84 @@ int run_suite(const suite_options& options) {
     std::vector<const bench_entry*> selected;
     for (std::size_t i = 0; i < suite.benches.size(); ++i) {
         const bench_entry& bench = suite.benches[i];
-        if (in_shard(i, options.part) && std::regex_search(bench.test, filter)) {
+        if (in_shard_part(bench.test, options.part) && std::regex_search(bench.test, filter)) {
             selected.push_back(&bench);
         }
     }
     const bool terminal = ::isatty(STDOUT_FILENO) != 0;
+    const std::vector<worker_slot> slots = plan_worker_slots(
+        options.jobs, options.execution, suite.platform,
+        visible_gpus(suite.platform, driver_gpu_count(suite.platform), process_environment()));
     fmt::print("hipkb: running {} of {} benchmarks ({} platform) -> {}\n", selected.size(), suite.benches.size(),
                suite.platform, results.string());
+    if (slots.size() > 1 || slots.front().gpu) {
+        std::string gpus;
+        for (const worker_slot& slot : slots) {
+            if (slot.gpu) gpus += (gpus.empty() ? "" : ", ") + std::to_string(*slot.gpu);
+        }
+        fmt::print("hipkb: {} at a time{}\n", slots.size(),
+                   gpus.empty() ? "" : fmt::format(", one per GPU (driver ordinals {})", gpus));
+    }
     std::fflush(stdout);
     install_interrupt_handler();
 
+    // Workers take the next bench in manifest order; `progress` guards the
+    // counters and the output lines.
+    std::mutex progress;
+    std::size_t next = 0;
     int exit_code = 0;
     std::size_t done = 0;
     std::size_t skipped = 0;
     std::size_t on_cpu = 0;
-    for (const bench_entry* bench : selected) {
-        if (interrupted()) break;
-        ++done;
-        remove_stale(results, bench->test);
-        fmt::print("[{}/{}] {} ", done, selected.size(), bench->test);
-        std::fflush(stdout);
-        json record;
-        if (!std::filesystem::exists(bench->executable, missing)) {
-            record = {{"schema_version", 1}, {"test", bench->test}, {"status", "not_built"}, {"exit_code", nullptr},
-                      {"signal", nullptr}, {"wall_seconds", 0.0},
-                      {"message", fmt::format("{} is missing: run cmake --build {} first", bench->executable.string(),
-                                              options.build_dir.string())}};
-        } else {
-            record = run_bench_where_it_can(*bench, results, options);
+    const bool one_at_a_time = slots.size() == 1;
+    const auto work = [&](const worker_slot& slot) {
+        for (;;) {
+            const bench_entry* bench = nullptr;
+            std::size_t position = 0;
+            {
+                const std::lock_guard lock(progress);
+                if (interrupted() || next == selected.size()) return;
+                bench = selected[next++];
+                position = ++done;
+                if (one_at_a_time) {
+                    fmt::print("[{}/{}] {} ", position, selected.size(), bench->test);
+                    std::fflush(stdout);
+                }
+            }
+            remove_stale(results, bench->test);
+            json record;
+            std::error_code absent;
+            // cpu execution needs only the twin (run_bench_where_it_can names it when missing).
+            if (options.execution != "cpu" && !std::filesystem::exists(bench->executable, absent)) {
+                record = {{"schema_version", 1}, {"test", bench->test}, {"status", "not_built"},
+                          {"exit_code", nullptr}, {"signal", nullptr}, {"wall_seconds", 0.0},
+                          {"message", fmt::format("{} is missing: run cmake --build {} first",
+                                                  bench->executable.string(), options.build_dir.string())}};
+            } else {
+                record = run_bench_where_it_can(*bench, results, options, slot.environment);
+            }
+            if (slot.gpu && record.value("execution", "") == "gpu") record["gpu_ordinal"] = *slot.gpu;
+            write_file_atomically(results / (bench->test + ".run.json"), record.dump(2) + "\n");
+            const std::string status = record["status"].get<std::string>();
+            const std::lock_guard lock(progress);
+            if (record.value("execution", "") == "cpu") ++on_cpu;
+            if (status == "skipped") ++skipped;
+            if (!one_at_a_time) fmt::print("[{}/{}] {} ", position, selected.size(), bench->test);
+            fmt::print("{}{} ({:.1f}s){}\n", terminal ? "" : "-> ", status, record["wall_seconds"].get<double>(),
+                       status == "skipped" || status == "ok"
+                           ? ""
+                           : ": " + record["message"].get<std::string>().substr(0, 200));
+            std::fflush(stdout);
+            if (bench->kind == "reference" && (status == "failed" || status == "crashed" || status == "timeout")) {
+                exit_code = 1;
+            }
         }
-        if (record.value("execution", "") == "cpu") ++on_cpu;
-        write_file_atomically(results / (bench->test + ".run.json"), record.dump(2) + "\n");
-        const std::string status = record["status"].get<std::string>();
-        if (status == "skipped") ++skipped;
-        fmt::print("{}{} ({:.1f}s){}\n", terminal ? "" : "-> ", status, record["wall_seconds"].get<double>(),
-                   status == "skipped" || status == "ok" ? "" : ": " + record["message"].get<std::string>().substr(0, 200));
-        if (bench->kind == "reference" && (status == "failed" || status == "crashed" || status == "timeout")) {
-            exit_code = 1;
-        }
+    };
+    if (one_at_a_time) {
+        work(slots.front());
+    } else {
+        std::vector<std::jthread> workers;
+        for (const worker_slot& slot : slots) workers.emplace_back(work, std::cref(slot));
     }
     if (interrupted()) {
         fmt::print("hipkb: interrupted after {} of {} benchmarks; finished results are kept in {}\n", done,

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -68,6 +69,16 @@ TEST(Process, passes_extra_environment) {
     options.environment = {"HIPKB_PROCESS_TEST=hello"};
     const auto result = hipkb::run_process({"sh", "-c", "echo $HIPKB_PROCESS_TEST"}, options);
     EXPECT_NE(result.output.find("hello"), std::string::npos);
+}
+
+TEST(Process, an_extra_entry_replaces_the_parents_variable_of_that_name) {
+    // A child bound to one GPU must not see the parent's visible-devices list.
+    ::setenv("HIPKB_PROCESS_TEST_OVERRIDE", "parent", 1);
+    hipkb::process_options options;
+    options.environment = {"HIPKB_PROCESS_TEST_OVERRIDE=child"};
+    const auto result = hipkb::run_process({"sh", "-c", "env | grep '^HIPKB_PROCESS_TEST_OVERRIDE='"}, options);
+    ::unsetenv("HIPKB_PROCESS_TEST_OVERRIDE");
+    EXPECT_EQ(result.output, "HIPKB_PROCESS_TEST_OVERRIDE=child\n");
 }
 
 }  // namespace

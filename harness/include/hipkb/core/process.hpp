@@ -23,7 +23,8 @@ struct process_result {
 struct process_options {
     std::chrono::duration<double> timeout{600.0};
     std::optional<std::filesystem::path> working_directory;
-    // Extra environment entries "NAME=value" on top of this process's own.
+    // Extra environment entries "NAME=value" on top of this process's own
+    // (replacing a variable of the same name).
     std::vector<std::string> environment;
     // Keep at most this many bytes of output (the last ones).
     std::size_t output_limit = 1 << 20;

@@ -2,6 +2,8 @@
 // Which problems a run works on: discovery under the reference folder, the
 // --problems selection and the --shard split.
 
+#include <hipkb/core/shard.hpp>
+
 #include <cstddef>
 #include <filesystem>
 #include <stdexcept>
@@ -33,17 +35,17 @@ public:
 [[nodiscard]] std::vector<problem_entry> select_problems(const std::vector<problem_entry>& all,
                                                          const std::vector<std::string>& items);
 
-struct shard_spec {
-    std::size_t index = 0;  // 0-based
-    std::size_t count = 1;
-};
+// The split of `--shard i/n` (hipkb/core/shard.hpp): an item belongs to a
+// shard by a hash of its stable name.
+using shard_spec = hipkb::shard_part;
 
 // Parses "i/n" with 1-based i (1 <= i <= n, as `hipkb run --shard` takes
-// it); empty text is the whole set.
+// it); empty text is the whole set. Throws selection_error.
 [[nodiscard]] shard_spec parse_shard(std::string_view text);
 
-// Problem k (0-based, in name order) belongs to shard index k mod n: every
-// shard gets an even share, and the split depends only on the selected names.
+// The problems whose name hashes to this shard, in name order: a problem
+// stays in its shard when others are added or removed. (`hipkb generate`
+// splits finer, by problem and sample: generate_run.cpp.)
 [[nodiscard]] std::vector<problem_entry> take_shard(const std::vector<problem_entry>& problems, shard_spec shard);
 
 }  // namespace hipkb::generator

@@ -2,6 +2,8 @@
 // Runs the benchmark executables of a configured build, each in its own
 // process with a time limit, and writes the results and the report.
 
+#include <hipkb/core/shard.hpp>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -9,20 +11,16 @@
 
 namespace hipkb {
 
-struct shard {
-    int index = 0;  // 0-based
-    int count = 1;
-};
-
-// Parses "i/n" (1-based i, as users count). Throws std::invalid_argument.
-[[nodiscard]] shard parse_shard(const std::string& text);
-
 struct suite_options {
     std::filesystem::path build_dir;
     std::optional<std::filesystem::path> results_dir;  // default: the manifest's
     std::optional<std::filesystem::path> report_dir;   // default: <results>/report
     std::string filter;                                 // regex on test names; empty = all
-    shard part;
+    shard_part part;  // by a hash of each bench's test name (hipkb/core/shard.hpp)
+    // Executables run at once. On the GPU each gets a GPU of its own (the
+    // visible devices, hipkb/run/gpu_slots.hpp), so at most one per GPU;
+    // on cpu execution they simply run side by side.
+    int jobs = 1;
     double timeout_seconds = 600.0;
     std::vector<std::string> benchmark_args;  // passed on to every executable
     // Precision wanted of every reported median: its estimated CV
@@ -42,9 +40,5 @@ struct suite_options {
 // GPU, 1 when a reference bench failed (the problem or the harness is
 // broken), 130 when interrupted (what finished is still written).
 int run_suite(const suite_options& options);
-
-// Deterministic selection of a shard: bench i of n goes to shard i mod n,
-// in the manifest's (sorted) order.
-[[nodiscard]] bool in_shard(std::size_t position, const shard& part);
 
 }  // namespace hipkb
