@@ -12,10 +12,15 @@ packages=(
   hipcc libamdhip64-dev libamd-comgr-dev rocm-device-libs clang-15
   libboost-context-dev
   gnuplot-nox chromium
+  yamllint shellcheck clang-format
   slurmctld slurmd slurm-client munge
 )
+# HIPKB_SKIP_PACKAGES: packages to leave out, e.g. Debian's ROCm in a ROCm
+# container that has its own (/opt/rocm), or chromium where it is a snap.
+read -r -a skip <<< "${HIPKB_SKIP_PACKAGES:-}"
 missing=()
 for p in "${packages[@]}"; do
+  [[ " ${skip[*]} " == *" $p "* ]] && continue
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then

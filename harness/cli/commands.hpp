@@ -10,6 +10,8 @@ namespace hipkb::cli {
 void add_run_commands(CLI::App& app);
 // report, compare, merge (report_commands.cpp).
 void add_report_commands(CLI::App& app);
+// check: a run against its expected verdicts (check_command.cpp).
+void add_check_command(CLI::App& app);
 // generate, refine (generate_commands.cpp).
 void add_generate_commands(CLI::App& app);
 

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "hipkb 0.1.0");
     hipkb::cli::add_run_commands(app);
     hipkb::cli::add_report_commands(app);
+    hipkb::cli::add_check_command(app);
     hipkb::cli::add_generate_commands(app);
     try {
         app.parse(argc, argv);

@@ -186,6 +186,16 @@ TEST_F(HipOnCudaDevice, LargeDynamicSharedMemoryNeedsHipFuncSetAttribute) {
     EXPECT_EQ(r.sum, static_cast<float>(bytes / 4));
 }
 
+TEST_F(HipOnCudaDevice, HipLaunchCallsOptInToLargeDynamicSharedMemoryThemselves) {
+    constexpr int bytes = 100 * 1024;
+    big_shared_results r{};
+    ASSERT_HIP_OK(run_big_dynamic_shared(bytes, &r));
+    EXPECT_EQ(r.ggl_alone, hipSuccess) << hipGetErrorName(r.ggl_alone);
+    EXPECT_EQ(r.ggl_sum, static_cast<float>(bytes / 4));
+    EXPECT_EQ(r.launch_kernel_alone, hipSuccess) << hipGetErrorName(r.launch_kernel_alone);
+    EXPECT_EQ(r.launch_kernel_sum, static_cast<float>(bytes / 4));
+}
+
 TEST_F(HipOnCudaDevice, OccupancyAndFunctionAttributesSeeLaunchBounds) {
     occupancy_results r{};
     ASSERT_HIP_OK(run_occupancy(&r));

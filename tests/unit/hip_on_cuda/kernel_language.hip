@@ -154,6 +154,9 @@ __global__ void fill_kernel(T* p, T value, int n) {
 
 __global__ void iota_kernel(int* out, int offset) { out[threadIdx.x] = static_cast<int>(threadIdx.x) + offset; }
 
+// A template only to give each launch form a kernel of its own: the opt-in
+// is per kernel, so one form's attribute must not help another.
+template <int Form>
 __global__ void big_shared_kernel(float* out, int n) {
     extern __shared__ float big[];
     for (int i = static_cast<int>(threadIdx.x); i < n; i += static_cast<int>(blockDim.x)) {
@@ -357,6 +360,9 @@ hipError_t host_coverage() {
                                        dim3(32), args, 0u, nullptr));
     hipLaunchKernelGGL(HIP_KERNEL_NAME(coverage_template_kernel<6>), dim3(1), dim3(32), 0, 0, p);
     hipLaunchKernelGGL(coverage_template_kernel<7>, 1, 32, 0, hipStreamPerThread, p);
+    // A kernel held in a local pointer: named, so the shared-memory opt-in can apply.
+    auto* chosen = &coverage_template_kernel<8>;
+    hipLaunchKernelGGL(chosen, 1, 32, 0, 0, p);
     return hipGetLastError();
 }
 
@@ -467,14 +473,29 @@ hipError_t run_big_dynamic_shared(int bytes, big_shared_results* out) {
     device_buffer<float> d;
     HOC_TRY(d.allocate(1));
     const int n = bytes / static_cast<int>(sizeof(float));
-    big_shared_kernel<<<1, 256, static_cast<size_t>(bytes)>>>(d.get(), n);
+    big_shared_kernel<0><<<1, 256, static_cast<size_t>(bytes)>>>(d.get(), n);
     out->without_attribute = hipGetLastError();
-    out->set_attribute = hipFuncSetAttribute(big_shared_kernel, hipFuncAttributeMaxDynamicSharedMemorySize, bytes);
-    hipLaunchKernelGGL(big_shared_kernel, dim3(1), dim3(256), static_cast<size_t>(bytes), 0, d.get(), n);
+    out->set_attribute = hipFuncSetAttribute(big_shared_kernel<0>, hipFuncAttributeMaxDynamicSharedMemorySize, bytes);
+    big_shared_kernel<0><<<1, 256, static_cast<size_t>(bytes)>>>(d.get(), n);
     out->with_attribute = hipGetLastError();
     HOC_TRY(out->with_attribute);
     HOC_TRY(hipDeviceSynchronize());
-    return hipMemcpy(&out->sum, d.get(), sizeof(float), hipMemcpyDeviceToHost);
+    HOC_TRY(hipMemcpy(&out->sum, d.get(), sizeof(float), hipMemcpyDeviceToHost));
+
+    hipLaunchKernelGGL(big_shared_kernel<1>, dim3(1), dim3(256), static_cast<size_t>(bytes), 0, d.get(), n);
+    out->ggl_alone = hipGetLastError();
+    HOC_TRY(out->ggl_alone);
+    HOC_TRY(hipDeviceSynchronize());
+    HOC_TRY(hipMemcpy(&out->ggl_sum, d.get(), sizeof(float), hipMemcpyDeviceToHost));
+
+    float* ptr = d.get();
+    int count = n;
+    void* args[] = {&ptr, &count};
+    out->launch_kernel_alone = hipLaunchKernel(big_shared_kernel<2>, dim3(1), dim3(256), args,
+                                               static_cast<size_t>(bytes), nullptr);
+    HOC_TRY(out->launch_kernel_alone);
+    HOC_TRY(hipDeviceSynchronize());
+    return hipMemcpy(&out->launch_kernel_sum, d.get(), sizeof(float), hipMemcpyDeviceToHost);
 }
 
 hipError_t run_occupancy(occupancy_results* out) {

@@ -113,10 +113,16 @@ hipError_t run_half_math(half_results* out);
 // default) first without, then with hipFuncSetAttribute. The first launch
 // must fail; `sum` is what the second one computed (bytes / sizeof(float)).
 struct big_shared_results {
-    hipError_t without_attribute;
+    hipError_t without_attribute;  // <<<>>> over 48 KiB, no attribute: CUDA refuses it
     hipError_t set_attribute;
     hipError_t with_attribute;
     float sum;
+    // hipLaunchKernelGGL and hipLaunchKernel over 48 KiB with no attribute
+    // set by the caller: the layer opts in by itself.
+    hipError_t ggl_alone;
+    float ggl_sum;
+    hipError_t launch_kernel_alone;
+    float launch_kernel_sum;
 };
 hipError_t run_big_dynamic_shared(int bytes, big_shared_results* out);
 

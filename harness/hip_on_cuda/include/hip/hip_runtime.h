@@ -99,12 +99,59 @@
 // Wraps a kernel name holding commas (a template-id) for hipLaunchKernelGGL.
 #define HIP_KERNEL_NAME(...) __VA_ARGS__
 
+namespace hipkb::hip_on_cuda::detail {
+
+// The address of a kernel named by a function, a template-id or a pointer;
+// deduction fails (and the caller's probe says so) for a template whose
+// arguments the launch would deduce from its arguments.
+template <class Marker, class Function>
+const void* named_kernel_address(Function* kernel) {
+    return reinterpret_cast<const void*>(kernel);
+}
+
+template <class Probe, class = void>
+struct probe_succeeds : std::false_type {};
+template <class Probe>
+struct probe_succeeds<Probe, std::void_t<decltype(std::declval<Probe>()(0))>> : std::true_type {};
+
+// The kernel's address when the probe can name it, else null.
+template <class Probe>
+const void* kernel_address_if_named(Probe probe) {
+    if constexpr (probe_succeeds<Probe>::value) {
+        return probe(0);
+    } else {
+        return nullptr;
+    }
+}
+
+template <class Launch>
+void launch_with_shared(const void* kernel, std::size_t shared_bytes, Launch launch) {
+    allow_dynamic_shared(kernel, shared_bytes);
+    launch(shared_bytes);
+}
+
+}  // namespace hipkb::hip_on_cuda::detail
+
 // hipLaunchKernelGGL(kernel, grid, block, shared_bytes, stream, args...) is
-// kernel<<<grid, block, shared_bytes, stream>>>(args...). The kernel is
-// parenthesised so that a HIP_KERNEL_NAME(k<T, N>) argument stays one
-// expression; template arguments can still be deduced from args.
-#define hipLaunchKernelGGL(kernel_name, grid, block, shared_bytes, stream, ...) \
-    (kernel_name)<<<(grid), (block), (shared_bytes), (stream)>>>(__VA_ARGS__)
+// kernel<<<grid, block, shared_bytes, stream>>>(args...), with CUDA's opt-in
+// for more than 48 KiB of dynamic shared memory taken first (see
+// allow_dynamic_shared). The kernel is parenthesised so that a
+// HIP_KERNEL_NAME(k<T, N>) argument stays one expression; template arguments
+// can still be deduced from args, though such a kernel cannot be named before
+// the launch, so above 48 KiB it needs hipFuncSetAttribute as on CUDA. The
+// probe is a generic lambda so that failing to name the kernel is a
+// substitution failure, not a compile error.
+#define hipLaunchKernelGGL(kernel_name, grid, block, shared_bytes, stream, ...)                                    \
+    ::hipkb::hip_on_cuda::detail::launch_with_shared(                                                              \
+        ::hipkb::hip_on_cuda::detail::kernel_address_if_named(                                                     \
+            [&](auto hipkb_marker_)                                                                                \
+                -> decltype(::hipkb::hip_on_cuda::detail::named_kernel_address<decltype(hipkb_marker_)>(kernel_name)) { \
+                return ::hipkb::hip_on_cuda::detail::named_kernel_address<decltype(hipkb_marker_)>(kernel_name);   \
+            }),                                                                                                    \
+        static_cast<std::size_t>(shared_bytes),                                                                    \
+        [&](std::size_t hipkb_shared_bytes_) {                                                                     \
+            (kernel_name)<<<(grid), (block), hipkb_shared_bytes_, (stream)>>>(__VA_ARGS__);                       \
+        })
 
 // Dynamic shared memory, sized by the launch's shared_bytes.
 #define HIP_DYNAMIC_SHARED(type, name) extern __shared__ type name[];

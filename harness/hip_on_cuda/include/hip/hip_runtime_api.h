@@ -55,6 +55,9 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <mutex>
+#include <type_traits>
+#include <unordered_map>
 
 // ---------------------------------------------------------------------------
 // Types
@@ -1013,15 +1016,40 @@ template <class... Params>
 inline const void* kernel_address(void (*kernel)(Params...)) {
     return reinterpret_cast<const void*>(kernel);
 }
+
+// CUDA refuses a launch asking for more than 48 KiB of dynamic shared memory
+// unless the kernel was first allowed that much; AMD allows up to the LDS
+// size (64 KiB) with no such step, so HIP code never takes it. The layer
+// takes it for HIP's launch calls: once per kernel and size, before the
+// first launch that needs it. A failure here is left to the launch, which
+// then reports CUDA's own error.
+inline constexpr std::size_t cuda_default_dynamic_shared_bytes = 48 * 1024;
+
+inline void allow_dynamic_shared(const void* kernel, std::size_t bytes) {
+    if (kernel == nullptr || bytes <= cuda_default_dynamic_shared_bytes) return;
+    static std::mutex guard;
+    static std::unordered_map<const void*, std::size_t> allowed;
+    const std::lock_guard<std::mutex> lock(guard);
+    std::size_t& known = allowed[kernel];
+    if (bytes <= known) return;
+    if (cudaFuncSetAttribute(kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(bytes)) ==
+        cudaSuccess) {
+        known = bytes;
+    } else {
+        (void)cudaGetLastError();  // the launch reports the failure itself
+    }
+}
 }  // namespace hipkb::hip_on_cuda::detail
 
 inline hipError_t hipLaunchKernel(const void* kernel, dim3 grid, dim3 block, void** args, size_t shared_bytes,
                                   hipStream_t stream) {
+    hipkb::hip_on_cuda::detail::allow_dynamic_shared(kernel, shared_bytes);
     return cudaLaunchKernel(kernel, grid, block, args, shared_bytes, stream);
 }
 template <class... Params>
 inline hipError_t hipLaunchKernel(void (*kernel)(Params...), dim3 grid, dim3 block, void** args,
                                   size_t shared_bytes, hipStream_t stream) {
+    hipkb::hip_on_cuda::detail::allow_dynamic_shared(hipkb::hip_on_cuda::detail::kernel_address(kernel), shared_bytes);
     return cudaLaunchKernel(hipkb::hip_on_cuda::detail::kernel_address(kernel), grid, block, args, shared_bytes,
                             stream);
 }
