@@ -1,7 +1,8 @@
-// hipkb report / compare / merge: flag parsing only; the work is in hipkb_report.
+// hipkb report / compare / merge / baseline: flag parsing only; the work is in hipkb_report.
 #include "commands.hpp"
 
 #include <hipkb/core/atomic_file.hpp>
+#include <hipkb/report/baseline.hpp>
 #include <hipkb/report/compare.hpp>
 #include <hipkb/report/inputs.hpp>
 #include <hipkb/report/merge.hpp>
@@ -53,6 +54,12 @@ struct compare_flags {
     std::string output;
     std::string markdown_to;
     bool cpu_time = false;
+};
+
+struct baseline_flags {
+    std::string from;
+    std::string output;
+    std::string manifest;
 };
 
 struct merge_flags {
@@ -122,14 +129,18 @@ void add_compare(CLI::App& app) {
         "/repeats:N/manual_time ignored), prints the change of each median time, a two-sided\n"
         "Mann-Whitney U test over the repetitions (2+ per side needed, 9+ recommended), and the\n"
         "geometric-mean change. OLD and NEW are each a Google Benchmark JSON file, a results JSON file\n"
-        "(report.json too), or a folder of either.\n"
+        "(report.json too), or a folder of either; a checked-in baseline (baselines/*.json) is a results\n"
+        "file. With too few repetitions for the U test to reach alpha (3 vs 3: p >= 0.1), a change counts\n"
+        "when it exceeds 3 x the old side's CV (rule median_vs_noise). Warns (stderr and the report) when\n"
+        "the two sides ran on a different device, driver or hipkb version.\n"
         "Exit status: 0 when no regression (or no --fail-on-regression), 1 on a regression,\n"
         "2 when an input cannot be read.");
     sub->add_option("old", flags->old_input, "Baseline results (file or folder)")->required();
     sub->add_option("new", flags->new_input, "New results (file or folder)")->required();
     sub->add_option("--fail-on-regression", flags->fail_on_regression,
-                    "Exit 1 if a benchmark is significantly slower (U test p < alpha) by more than PCT percent,\n"
-                    "or if a candidate that was correct is not any more")
+                    "Exit 1 if a benchmark is slower by more than PCT percent and significantly so (U test\n"
+                    "p < alpha; with too few repetitions for that, beyond 3 x the old CV), or if a candidate\n"
+                    "that was correct is not any more")
         ->envname("HIPKB_FAIL_ON_REGRESSION")
         ->check(CLI::NonNegativeNumber)
         ->type_name("PCT");
@@ -161,6 +172,7 @@ void add_compare(CLI::App& app) {
         } else {
             text = report::render_comparison_text(result);
         }
+        for (const std::string& warning : result.warnings) fmt::print(stderr, "hipkb: warning: {}\n", warning);
         fmt::print("{}", text);
         if (!flags->output.empty()) hipkb::write_file_atomically(flags->output, text);
         if (!flags->markdown_to.empty()) append_to(flags->markdown_to, report::render_comparison_markdown(result));
@@ -191,12 +203,52 @@ void add_merge(CLI::App& app) {
     });
 }
 
+void add_baseline(CLI::App& app) {
+    CLI::App* baseline = app.add_subcommand("baseline", "Baselines: results kept in baselines/ for `hipkb compare`");
+    baseline->require_subcommand(1);
+    auto flags = std::make_shared<baseline_flags>();
+    CLI::App* sub = baseline->add_subcommand(
+        "update",
+        "Write a baseline (results JSON with a \"baseline\" record of the platform, device, driver and\n"
+        "hipkb version) from a run's results: a results folder (build/results, or a CI artifact) or a\n"
+        "results JSON file. Default file: baselines/<platform>-<device>.json (amd-gfx942.json,\n"
+        "nvidia-h200.json, cpu-amd.json for a correctness-only run on the CPU). Exit status 0, or 2 when\n"
+        "the input cannot be read or holds several devices.");
+    sub->add_option("--from", flags->from, "Results folder or results JSON file")->required();
+    sub->add_option("-o,--out", flags->output, "The baseline file (default: baselines/<platform>-<device>.json)");
+    sub->add_option("--manifest", flags->manifest, "hipkb_manifest.json for a results folder (as for `hipkb report`)")
+        ->envname("HIPKB_MANIFEST");
+    sub->callback([flags] {
+        report::input_options options;
+        if (!flags->manifest.empty()) options.manifest = flags->manifest;
+        const nlohmann::json results = report::load_results_merged({fs::path(flags->from)}, options);
+        const nlohmann::json baseline = report::make_baseline(results, flags->from);
+        const fs::path out = flags->output.empty() ? fs::path("baselines") / report::baseline_file_name(baseline)
+                                                   : fs::path(flags->output);
+        if (out.has_parent_path()) fs::create_directories(out.parent_path());
+        hipkb::write_file_atomically(out,
+                                     baseline.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+        const nlohmann::json& record = baseline["baseline"];
+        auto shown = [](const nlohmann::json& value) {
+            return value.is_string() ? value.get<std::string>() : std::string("unknown");
+        };
+        fmt::print("Wrote {}: {} problems, {} candidates; platform {}, device {}, driver {}, hipkb {}\n", out.string(),
+                   baseline["problems"].size(), baseline["candidates"].size(), shown(record["platform"]),
+                   shown(record["device"]), shown(record["driver"]), shown(record["hipkb_version"]));
+        if (baseline["summary"]["counts"].value("timed", 0) == 0) {
+            fmt::print(stderr, "hipkb: warning: {} holds no timed candidate: comparing against this baseline catches "
+                               "correctness regressions only\n", out.string());
+        }
+    });
+}
+
 }  // namespace
 
 void add_report_commands(CLI::App& app) {
     add_report(app);
     add_compare(app);
     add_merge(app);
+    add_baseline(app);
 }
 
 }  // namespace hipkb::cli

@@ -3,6 +3,7 @@
 #include "bench_args.hpp"
 #include "bench_session.hpp"
 
+#include <hipkb/bench/stable_name_reporter.hpp>
 #include <hipkb/core/atomic_file.hpp>
 
 #include <fmt/core.h>
@@ -31,6 +32,7 @@ void add_context(const bench_config& config, const device_info& device) {
                                 fmt::format("{:g}", device.peak_bandwidth_bytes_per_second));
     benchmark::AddCustomContext("hipkb.driver_version", std::to_string(device.driver_version));
     benchmark::AddCustomContext("hipkb.runtime_version", std::to_string(device.runtime_version));
+    benchmark::AddCustomContext("hipkb.version", HIPKB_VERSION);
     benchmark::AddCustomContext("hipkb.test", config.test_name);
     benchmark::AddCustomContext("hipkb.problem", config.problem);
     benchmark::AddCustomContext("hipkb.level", std::to_string(config.level));
@@ -112,7 +114,8 @@ int run_bench(const bench_config& config, int argc, char** argv) {
             // A failed candidate is not launched at all.
             candidate->Iterations(s->candidate_failed() ? 1 : s->calibrate(true, args.min_time, args.max_wall));
         }
-        benchmark::RunSpecifiedBenchmarks();
+        // Names without the calibrated count, so that runs pair by name.
+        run_benchmarks_with_stable_names(args.benchmark_args);
     } catch (const device_error& error) {
         // During calibration: the same named failure as during timing.
         s->record_device_fault(error.what(), s->is_candidate());

@@ -6,6 +6,7 @@
 #include <hipkb/report/inputs.hpp>
 #include <hipkb/report/metrics.hpp>
 #include <hipkb/report/results.hpp>
+#include <hipkb/report/run_environment.hpp>
 
 #include <hipkb/core/statistics.hpp>
 
@@ -25,10 +26,11 @@ using json = nlohmann::json;
 namespace fs = std::filesystem;
 using state = compared_series::state;
 
-// A side: named series, in order of appearance.
+// A side: named series, in order of appearance, and what they ran on.
 struct side {
     std::vector<std::string> sources;
     std::vector<std::pair<std::string, compared_series>> series;
+    run_environment environment;
 };
 
 std::vector<double> numbers(const json& array) {
@@ -48,6 +50,7 @@ compared_series from_timing(const json& timing) {
         series.median_ns = timing["median_ns"].get<double>();
         series.status = state::ok;
     }
+    if (timing.contains("cv") && timing["cv"].is_number()) series.cv = timing["cv"].get<double>();
     return series;
 }
 
@@ -111,6 +114,8 @@ std::vector<std::pair<std::string, compared_series>> from_gbench(const gbench_fi
             series.status = state::ok;
             series.samples_ns = cpu ? s.cpu_ns : s.real_ns;
             series.median_ns = s.median_ns(cpu);
+            // The recorded cv aggregate is of real time.
+            if (!cpu) series.cv = s.cv();
             if (!series.median_ns) series.status = state::no_time;
         } else {
             continue;  // BigO / RMS rows: nothing to compare
@@ -136,7 +141,9 @@ side load_side(const std::vector<fs::path>& paths, bool cpu) {
         if (is_results_json(document)) {
             result_paths.push_back(path);
         } else if (is_gbench_json(document)) {
-            gbench_sets.emplace_back(path.stem().string(), from_gbench(parse_gbench(document, path.string()), cpu));
+            const gbench_file file = parse_gbench(document, path.string());
+            gbench_sets.emplace_back(path.stem().string(), from_gbench(file, cpu));
+            out.environment.add(environment_of_gbench(file));
             out.sources.push_back(path.string());
         } else {
             throw input_error(fmt::format(
@@ -148,6 +155,7 @@ side load_side(const std::vector<fs::path>& paths, bool cpu) {
         const json results = load_results_merged(result_paths);
         for (const fs::path& p : result_paths) out.sources.push_back(p.string());
         add_results(out, results);
+        out.environment.add(environment_of_results(results));
     }
     // Names that several files share (each candidate executable times the
     // reference) are told apart by their file.
@@ -161,6 +169,9 @@ side load_side(const std::vector<fs::path>& paths, bool cpu) {
             out.series.emplace_back(count[name] > 1 ? fmt::format("{}: {}", stem, name) : name, std::move(series));
         }
     }
+    for (auto& [name, series] : out.series) {
+        if (!series.cv && series.samples_ns.size() >= 2) series.cv = summarize(series.samples_ns).cv;
+    }
     return out;
 }
 
@@ -173,7 +184,7 @@ std::string repetitions_note(std::size_t n_old, std::size_t n_new, double alpha)
     std::string note = fmt::format("p-value unreliable with {} vs {} repetitions ({}+ recommended)", n_old, n_new,
                                    u_test_recommended_repetitions);
     if (u_test_smallest_p(n_old, n_new) >= alpha) {
-        note += fmt::format("; the smallest possible p is {:.3g}, so no change can be significant at {}",
+        note += fmt::format("; the smallest possible p is {:.3g}, so the U test cannot reach {}",
                             u_test_smallest_p(n_old, n_new), alpha);
     }
     return note;
@@ -215,24 +226,52 @@ benchmark_delta compare_one(std::string name, compared_series old_side, compared
     std::string note = repetitions_note(reps_old, reps_new, options.alpha);
     if (std::min(reps_old, reps_new) >= u_test_min_repetitions) {
         delta.u_test = mann_whitney_u(o.samples_ns, n.samples_ns);
-        delta.significant = delta.u_test->p_value < options.alpha;
     }
-    if (delta.verdict.empty()) {
-        if (!delta.u_test) {
-            delta.verdict = "not tested";
-        } else if (!delta.significant) {
-            delta.verdict = "no significant change";
+    const bool beyond_threshold =
+        options.fail_on_regression_pct && *delta.change * 100.0 > *options.fail_on_regression_pct;
+    if (delta.u_test && u_test_smallest_p(reps_old, reps_new) < options.alpha) {
+        delta.rule = decision_rule::u_test;
+        delta.significant = delta.u_test->p_value < options.alpha;
+        delta.slowdown_regression = beyond_threshold && delta.significant;
+        if (delta.verdict.empty()) {
+            delta.verdict = !delta.significant ? "no significant change" : *delta.change > 0.0 ? "slower" : "faster";
+        }
+    } else {
+        // The U test cannot reach alpha with these repetitions: a gate on
+        // it could never fail. Judge the median against the old side's noise.
+        delta.rule = decision_rule::median_vs_noise;
+        if (o.cv) {
+            delta.noise_bound = noise_cv_factor * *o.cv;
+            delta.significant = std::abs(*delta.change) > *delta.noise_bound;
+            note += fmt::format("{}median change judged against {} x the old CV of {:.3g}%", note.empty() ? "" : "; ",
+                                noise_cv_factor, *o.cv * 100.0);
         } else {
-            delta.verdict = *delta.change > 0.0 ? "slower" : "faster";
+            note += fmt::format("{}the old side recorded no CV (one repetition): only the threshold decides",
+                                note.empty() ? "" : "; ");
+        }
+        delta.slowdown_regression = beyond_threshold && (!o.cv || delta.significant);
+        if (delta.verdict.empty()) {
+            if (delta.significant || delta.slowdown_regression) {
+                delta.verdict = *delta.change > 0.0 ? "slower" : "faster";
+            } else {
+                delta.verdict = o.cv ? "within noise" : "noise unknown";
+            }
         }
     }
     if (!note.empty()) delta.note = delta.note.empty() ? note : delta.note + "; " + note;
-    delta.slowdown_regression = options.fail_on_regression_pct && delta.significant &&
-                                *delta.change * 100.0 > *options.fail_on_regression_pct;
     return delta;
 }
 
 }  // namespace
+
+const char* to_string(decision_rule rule) {
+    switch (rule) {
+        case decision_rule::u_test: return "u_test";
+        case decision_rule::median_vs_noise: return "median_vs_noise";
+        case decision_rule::none: break;
+    }
+    return "none";
+}
 
 std::size_t comparison::slowdown_regressions() const {
     return static_cast<std::size_t>(
@@ -261,6 +300,7 @@ comparison compare_paths(const std::vector<fs::path>& old_paths, const std::vect
     result.options = options;
     result.old_sources = old_side.sources;
     result.new_sources = new_side.sources;
+    result.warnings = environment_differences(old_side.environment, new_side.environment);
     std::map<std::string, std::size_t> new_index;
     for (std::size_t i = 0; i < new_side.series.size(); ++i) new_index.emplace(new_side.series[i].first, i);
     std::vector<bool> paired(new_side.series.size(), false);

@@ -41,13 +41,14 @@ detail::text_table make_table(const comparison& result, bool markdown) {
                               {"Change", align::right},
                               {"p-value", align::right},
                               {"Repetitions", align::right},
+                              {"Rule", align::left},
                               {"Verdict", align::left},
                               {"Note", align::left}});
     auto cell = [&](const std::string& text) { return markdown ? detail::markdown_cell(text) : text; };
     for (const benchmark_delta& d : result.deltas) {
         table.add_row({cell(d.name), median_cell(d.old_side), median_cell(d.new_side),
                        d.change ? detail::format_change(*d.change) : "-", p_cell(d), reps_cell(d),
-                       cell(verdict_cell(d)), cell(d.note)});
+                       d.rule == decision_rule::none ? "-" : to_string(d.rule), cell(verdict_cell(d)), cell(d.note)});
     }
     return table;
 }
@@ -55,6 +56,11 @@ detail::text_table make_table(const comparison& result, bool markdown) {
 std::string threshold_text(const comparison& result) {
     return result.options.fail_on_regression_pct ? fmt::format("{}%", *result.options.fail_on_regression_pct)
                                                  : std::string("not set");
+}
+
+std::string rules_text(const comparison& result) {
+    return fmt::format("U test at alpha {}, or with too few repetitions the median change beyond {} x the old CV",
+                       result.options.alpha, noise_cv_factor);
 }
 
 std::string verdict_line(const comparison& result) {
@@ -69,11 +75,11 @@ std::string verdict_line(const comparison& result) {
                                          [](const benchmark_delta& d) { return d.verdict == "now failing"; }));
     }
     if (slow + wrong == 0) {
-        return fmt::format("PASS: no significant slowdown beyond {} (U test, alpha {}) and no newly failing benchmark.",
-                           threshold_text(result), result.options.alpha);
+        return fmt::format("PASS: no significant slowdown beyond {} ({}) and no newly failing benchmark.",
+                           threshold_text(result), rules_text(result));
     }
-    return fmt::format("FAIL: {} significant slowdown(s) beyond {} (U test, alpha {}), {} correct benchmark(s) now failing.",
-                       slow, threshold_text(result), result.options.alpha, wrong);
+    return fmt::format("FAIL: {} significant slowdown(s) beyond {} ({}), {} correct benchmark(s) now failing.", slow,
+                       threshold_text(result), rules_text(result), wrong);
 }
 
 std::string geomean_line(const comparison& result) {
@@ -96,6 +102,7 @@ json series_json(const compared_series& s) {
     out["message"] = s.message;
     out["median_ns"] = s.median_ns ? json(*s.median_ns) : json(nullptr);
     out["repetitions"] = s.samples_ns.size();
+    out["cv"] = s.cv ? json(*s.cv) : json(nullptr);
     out["correct"] = s.correct ? json(*s.correct) : json(nullptr);
     return out;
 }
@@ -105,6 +112,8 @@ json series_json(const compared_series& s) {
 std::string render_comparison_text(const comparison& result) {
     std::string out = fmt::format("Comparing {} (old) with {} (new)\n\n", join(result.old_sources, 3),
                                   join(result.new_sources, 3));
+    for (const std::string& warning : result.warnings) out += fmt::format("WARNING: {}\n", warning);
+    if (!result.warnings.empty()) out += "\n";
     out += make_table(result, false).plain();
     out += fmt::format("\n{}\n", geomean_line(result));
     if (!result.only_old.empty()) out += fmt::format("Only in old: {}\n", join(result.only_old, 10));
@@ -117,6 +126,9 @@ std::string render_comparison_markdown(const comparison& result) {
     std::string out = "## hipkb compare\n\n";
     out += fmt::format("Old: {}  \nNew: {}\n\n", detail::markdown_cell(join(result.old_sources, 3)),
                        detail::markdown_cell(join(result.new_sources, 3)));
+    for (const std::string& warning : result.warnings) {
+        out += fmt::format("> **Warning:** {}\n\n", detail::markdown_cell(warning));
+    }
     out += fmt::format("**{}**\n\n", verdict_line(result));
     out += geomean_line(result) + "\n\n";
     out += make_table(result, true).markdown();
@@ -126,9 +138,10 @@ std::string render_comparison_markdown(const comparison& result) {
     if (!result.only_new.empty()) {
         out += fmt::format("\nOnly in new: {}\n", detail::markdown_cell(join(result.only_new, 20)));
     }
-    out += fmt::format("\nChange is new/old - 1 of the median time; p-value of a two-sided Mann-Whitney U test over "
-                       "the repetitions (significant below {}).\n",
-                       result.options.alpha);
+    out += fmt::format("\nChange is new/old - 1 of the median time. Rule `u_test`: a two-sided Mann-Whitney U test "
+                       "over the repetitions, significant below {}. Rule `median_vs_noise` (too few repetitions for "
+                       "the U test to reach {}): significant when the change exceeds {} x the old side's CV.\n",
+                       result.options.alpha, result.options.alpha, noise_cv_factor);
     return out;
 }
 
@@ -141,6 +154,8 @@ json comparison_to_json(const comparison& result) {
     out["alpha"] = result.options.alpha;
     out["fail_on_regression_pct"] =
         result.options.fail_on_regression_pct ? json(*result.options.fail_on_regression_pct) : json(nullptr);
+    out["noise_cv_factor"] = noise_cv_factor;
+    out["warnings"] = result.warnings;
     json rows = json::array();
     for (const benchmark_delta& d : result.deltas) {
         json row;
@@ -150,6 +165,8 @@ json comparison_to_json(const comparison& result) {
         row["change"] = d.change ? json(*d.change) : json(nullptr);
         row["p_value"] = d.u_test ? json(d.u_test->p_value) : json(nullptr);
         row["u_test_exact"] = d.u_test ? json(d.u_test->exact) : json(nullptr);
+        row["rule"] = d.rule == decision_rule::none ? json(nullptr) : json(to_string(d.rule));
+        row["noise_bound"] = d.noise_bound ? json(*d.noise_bound) : json(nullptr);
         row["significant"] = d.significant;
         row["verdict"] = d.verdict;
         row["note"] = d.note;

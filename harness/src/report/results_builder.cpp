@@ -203,6 +203,7 @@ public:
         json machine;
         machine["platform"] = optional_text(file, "hipkb.platform", m_context.platform);
         machine["device"] = optional_text(file, "hipkb.device", std::nullopt);
+        machine["architecture"] = optional_text(file, "hipkb.architecture", std::nullopt);
         machine["driver"] = optional_text(file, "hipkb.driver_version", std::nullopt);
         machine["runtime"] = optional_text(file, "hipkb.runtime_version", std::nullopt);
         machine["warp_size"] = optional_text(file, "hipkb.warp_size", std::nullopt);
