@@ -149,7 +149,7 @@ const std::vector<field_entry>& field_table() {
           false},
          &generate_settings::problems},
         {{"shard", type::text, scope::both, "HIPKB_SHARD",
-          "'i/n': take only shard i of n (1 <= i <= n): generate splits the (problem, sample) pairs, prompt and refine the problems, each by a hash of its name, so an item keeps its shard when others are added.", false},
+          "'i/n': take only shard i of n (1 <= i <= n): generate splits the (problem, sample) pairs, refine the problems, each by a hash of its name, so an item keeps its shard when others are added.", false},
          &generate_settings::shard},
         {{"progress", type::text, scope::both, "HIPKB_PROGRESS",
           "'auto' (a live line on a terminal, plain lines otherwise), 'live', 'plain' or 'off'.", false},

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <map>
 #include <set>
 
 namespace {
@@ -252,6 +253,30 @@ TEST(GenerateRun, shards_split_the_problems_and_write_their_own_manifests) {
     EXPECT_EQ(b.manifest.filename(), "run.shard-2-of-2.json");
     EXPECT_EQ(files_ending(out.path(), ".hip").size(), 3U);
     EXPECT_EQ(server.request_count(), 3U);
+}
+
+TEST(GenerateRun, shards_split_problem_sample_pairs_so_each_sample_is_asked_for_once) {
+    scoped_env key(key_variable, secret_key);
+    test_server server([](const received_request&) { return ok_reply(); });
+    temp_dir out;
+    generate_settings s = settings_for(server, out.path(), 4);
+    std::int64_t requested = 0;
+    std::size_t problems_in_two_shards = 0;
+    std::map<std::string, int> shards_of_problem;
+    for (const char* shard : {"1/3", "2/3", "3/3"}) {
+        s.shard = shard;
+        const generate_result result = generate_run(s, quiet());
+        EXPECT_EQ(result.exit_code(), 0) << shard;
+        for (const auto& entry : result.summary.problems) {
+            requested += entry.requested;
+            if (++shards_of_problem[entry.problem] == 2) ++problems_in_two_shards;
+        }
+    }
+    EXPECT_EQ(requested, 12);  // 3 problems x 4 samples
+    EXPECT_EQ(server.request_count(), 12U);
+    EXPECT_EQ(files_ending(out.path(), ".hip").size(), 12U);
+    // Finer than by problem: one problem's samples go to several machines.
+    EXPECT_GT(problems_in_two_shards, 0U);
 }
 
 }  // namespace
