@@ -11,7 +11,6 @@
 
 #include <map>
 #include <memory>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -20,23 +19,6 @@ namespace hipkb::cli {
 namespace {
 
 using namespace hipkb::generator;
-
-std::string_view group_of(std::string_view key) {
-    static const std::set<std::string_view> provider = {
-        "provider", "base_url", "model", "api_key_env", "api_key_header", "headers", "temperature",
-        "max_tokens", "max_tokens_field", "replay_dir", "record_dir"};
-    static const std::set<std::string_view> scale = {"samples", "concurrency", "requests_per_minute",
-                                                     "tokens_per_minute", "max_attempts", "backoff_initial_s",
-                                                     "backoff_max_s", "connect_timeout_s", "timeout_s"};
-    static const std::set<std::string_view> prompt = {"mode", "template", "kernel", "few_shot", "platform", "arch", "seed"};
-    static const std::set<std::string_view> refine = {"build_dir", "from_sample", "max_turns", "min_gain",
-                                                      "eval_timeout_s"};
-    if (provider.contains(key)) return "Provider";
-    if (scale.contains(key)) return "Scale and retries";
-    if (prompt.contains(key)) return "Prompt";
-    if (refine.contains(key)) return "Refinement";
-    return "Selection and output";
-}
 
 std::string type_label(const field_info& field) {
     if (field.key == "headers") return "'NAME: VALUE'";
@@ -82,7 +64,7 @@ struct settings_flags {
             }
             option->type_name(type_label(field));
             if (!field.env.empty()) option->envname(std::string(field.env));
-            option->group(std::string(group_of(field.key)));
+            option->group(std::string(group_title(field.group)));
             options[key] = option;
         }
     }

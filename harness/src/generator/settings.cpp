@@ -1,6 +1,7 @@
 #include <hipkb/generator/settings.hpp>
 
 #include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/json_fields.hpp>
 #include <toml.hpp>
 
 #include <fmt/core.h>
@@ -28,146 +29,151 @@ struct field_entry {
 
 using scope = field_scope;
 using type = field_type;
+using group = field_group;
 
 // One table drives config files, flags, environment variables, --help and
 // the manifest, so they cannot disagree.
 const std::vector<field_entry>& field_table() {
     static const std::vector<field_entry> table = {
-        {{"provider", type::text, scope::both, "HIPKB_PROVIDER",
+        {{"provider", type::text, scope::both, group::provider, "HIPKB_PROVIDER",
           "Where answers come from: 'openai' (any OpenAI-compatible chat completions endpoint) or 'replay' "
           "(recorded answers from replay_dir).", false},
          &generate_settings::provider},
-        {{"base_url", type::text, scope::both, "HIPKB_BASE_URL",
+        {{"base_url", type::text, scope::both, group::provider, "HIPKB_BASE_URL",
           "Endpoint root; requests go to <base_url>/chat/completions.", false},
          &generate_settings::base_url},
-        {{"model", type::text, scope::both, "HIPKB_MODEL", "Model name sent with each request (required for openai).",
-          false},
+        {{"model", type::text, scope::both, group::provider, "HIPKB_MODEL",
+          "Model name sent with each request (required for openai).", false},
          &generate_settings::model},
-        {{"api_key_env", type::text, scope::both, "HIPKB_API_KEY_ENV",
+        {{"api_key_env", type::text, scope::both, group::provider, "HIPKB_API_KEY_ENV",
           "Name of the environment variable holding the API key (the key itself is never read from a file or flag, "
           "and never written anywhere). Empty: send no key.",
           false},
          &generate_settings::api_key_env},
-        {{"api_key_header", type::text, scope::both, "HIPKB_API_KEY_HEADER",
+        {{"api_key_header", type::text, scope::both, group::provider, "HIPKB_API_KEY_HEADER",
           "Header that carries the key: 'Authorization' sends 'Bearer <key>'; any other name (e.g. 'api-key' for "
           "Azure) sends the key as it is.",
           false},
          &generate_settings::api_key_header},
-        {{"headers", type::text_map, scope::both, "",
+        {{"headers", type::text_map, scope::both, group::provider, "",
           "Extra request header 'Name: value' (repeatable; in a config file, a table of name = value). Only the "
           "names are recorded in the run manifest.",
           false},
          &generate_settings::headers},
-        {{"temperature", type::number, scope::both, "HIPKB_TEMPERATURE", "Sampling temperature.", false},
-         &generate_settings::temperature},
-        {{"max_tokens", type::integer, scope::both, "HIPKB_MAX_TOKENS", "Most tokens the model may answer with.",
+        {{"temperature", type::number, scope::both, group::provider, "HIPKB_TEMPERATURE", "Sampling temperature.",
           false},
+         &generate_settings::temperature},
+        {{"max_tokens", type::integer, scope::both, group::provider, "HIPKB_MAX_TOKENS",
+          "Most tokens the model may answer with.", false},
          &generate_settings::max_tokens},
-        {{"max_tokens_field", type::text, scope::both, "HIPKB_MAX_TOKENS_FIELD",
+        {{"max_tokens_field", type::text, scope::both, group::provider, "HIPKB_MAX_TOKENS_FIELD",
           "Request field for max_tokens: 'max_tokens' or 'max_completion_tokens' (newer OpenAI reasoning models).",
           false},
          &generate_settings::max_tokens_field},
-        {{"replay_dir", type::text, scope::both, "HIPKB_REPLAY_DIR",
+        {{"replay_dir", type::text, scope::both, group::provider, "HIPKB_REPLAY_DIR",
           "Folder of recorded answers for the replay provider: <problem>/<sample>.json (a chat completions "
           "response) or <problem>/<sample>.md (the answer text), else <problem>/default.{json,md}.",
           true},
          &generate_settings::replay_dir},
-        {{"record_dir", type::text, scope::both, "HIPKB_RECORD_DIR",
+        {{"record_dir", type::text, scope::both, group::provider, "HIPKB_RECORD_DIR",
           "If set, every successful raw response is also saved here in the replay layout, so a run can be "
           "replayed later.",
           true},
          &generate_settings::record_dir},
-        {{"samples", type::integer, scope::both, "HIPKB_SAMPLES", "Samples per problem (s000, s001, ...).", false},
+        {{"samples", type::integer, scope::both, group::scale, "HIPKB_SAMPLES",
+          "Samples per problem (s000, s001, ...).", false},
          &generate_settings::samples},
-        {{"concurrency", type::integer, scope::both, "HIPKB_CONCURRENCY",
+        {{"concurrency", type::integer, scope::both, group::scale, "HIPKB_CONCURRENCY",
           "Most requests in flight at once (a request waiting to retry keeps its slot).", false},
          &generate_settings::concurrency},
-        {{"requests_per_minute", type::integer, scope::both, "HIPKB_REQUESTS_PER_MINUTE",
+        {{"requests_per_minute", type::integer, scope::both, group::scale, "HIPKB_REQUESTS_PER_MINUTE",
           "Request rate limit; 0 for none.", false},
          &generate_settings::requests_per_minute},
-        {{"tokens_per_minute", type::integer, scope::both, "HIPKB_TOKENS_PER_MINUTE",
+        {{"tokens_per_minute", type::integer, scope::both, group::scale, "HIPKB_TOKENS_PER_MINUTE",
           "Token rate limit (prompt estimate + max_tokens is reserved, then corrected by the usage reported); 0 for "
           "none.",
           false},
          &generate_settings::tokens_per_minute},
-        {{"max_attempts", type::integer, scope::both, "HIPKB_MAX_ATTEMPTS",
+        {{"max_attempts", type::integer, scope::both, group::scale, "HIPKB_MAX_ATTEMPTS",
           "Attempts per request, retries included (timeouts, dropped connections, 408, 429 and 5xx are retried).",
           false},
          &generate_settings::max_attempts},
-        {{"backoff_initial_s", type::number, scope::both, "HIPKB_BACKOFF_INITIAL_S",
+        {{"backoff_initial_s", type::number, scope::both, group::scale, "HIPKB_BACKOFF_INITIAL_S",
           "First retry delay in seconds; it doubles per retry, with jitter, and a Retry-After is honoured.", false},
          &generate_settings::backoff_initial_s},
-        {{"backoff_max_s", type::number, scope::both, "HIPKB_BACKOFF_MAX_S",
+        {{"backoff_max_s", type::number, scope::both, group::scale, "HIPKB_BACKOFF_MAX_S",
           "Longest retry delay in seconds; a Retry-After longer than this fails the request instead.", false},
          &generate_settings::backoff_max_s},
-        {{"connect_timeout_s", type::number, scope::both, "HIPKB_CONNECT_TIMEOUT_S",
+        {{"connect_timeout_s", type::number, scope::both, group::scale, "HIPKB_CONNECT_TIMEOUT_S",
           "Seconds to establish a connection.", false},
          &generate_settings::connect_timeout_s},
-        {{"timeout_s", type::number, scope::both, "HIPKB_TIMEOUT_S", "Seconds one attempt may take in total.", false},
+        {{"timeout_s", type::number, scope::both, group::scale, "HIPKB_TIMEOUT_S",
+          "Seconds one attempt may take in total.", false},
          &generate_settings::timeout_s},
-        {{"mode", type::text, scope::both, "HIPKB_MODE",
+        {{"mode", type::text, scope::both, group::prompt, "HIPKB_MODE",
           "Edit mode: 'whole_file' (the answer is a whole new source file) or 'function_body' (the answer replaces "
           "the body of one kernel in the reference).",
           false},
          &generate_settings::mode},
-        {{"template", type::text, scope::both, "HIPKB_TEMPLATE",
+        {{"template", type::text, scope::both, group::prompt, "HIPKB_TEMPLATE",
           "Prompt template: a built-in name ('whole_file', 'function_body') or a template file. Default: the "
           "mode's built-in.",
           true},
          &generate_settings::prompt_template},
-        {{"kernel", type::text, scope::both, "HIPKB_KERNEL",
+        {{"kernel", type::text, scope::both, group::prompt, "HIPKB_KERNEL",
           "function_body mode: the function to rewrite (default: the first __global__ function).", false},
          &generate_settings::kernel},
-        {{"few_shot", type::text_list, scope::both, "",
+        {{"few_shot", type::text_list, scope::both, group::prompt, "",
           "Few-shot example file with '=== user ===' and '=== assistant ===' sections (repeatable).", true},
          &generate_settings::few_shot},
-        {{"platform", type::text, scope::both, "HIPKB_PLATFORM",
+        {{"platform", type::text, scope::both, group::prompt, "HIPKB_PLATFORM",
           "Target platform named in the prompt and deciding the candidate's extension: amd, nvidia or host "
           "(host candidates are .cpp).",
           false},
          &generate_settings::platform},
-        {{"arch", type::text, scope::both, "HIPKB_ARCH",
+        {{"arch", type::text, scope::both, group::prompt, "HIPKB_ARCH",
           "Target architecture named in the prompt (default: gfx90a on amd, sm_80 on nvidia, the CPU on host).",
           false},
          &generate_settings::arch},
-        {{"seed", type::integer, scope::both, "HIPKB_SEED",
+        {{"seed", type::integer, scope::both, group::prompt, "HIPKB_SEED",
           "Base seed; sample i is requested with seed + i.", false},
          &generate_settings::seed},
-        {{"run", type::text, scope::both, "HIPKB_RUN",
+        {{"run", type::text, scope::both, group::selection, "HIPKB_RUN",
           "Run name: candidates go to <generated_dir>/<run>/<problem>/<sample>. Default: the model name made "
           "safe (letters, digits, '-', '_'), or 'replay'.",
           false},
          &generate_settings::run},
-        {{"reference_dir", type::text, scope::both, "HIPKB_REFERENCE_DIR",
+        {{"reference_dir", type::text, scope::both, group::selection, "HIPKB_REFERENCE_DIR",
           "Folder of problems (<level>/<problem>/spec.json).", true},
          &generate_settings::reference_dir},
-        {{"generated_dir", type::text, scope::both, "HIPKB_GENERATED_DIR", "Folder that runs are written to.", true},
+        {{"generated_dir", type::text, scope::both, group::selection, "HIPKB_GENERATED_DIR",
+          "Folder that runs are written to.", true},
          &generate_settings::generated_dir},
-        {{"problems", type::text_list, scope::both, "HIPKB_PROBLEMS",
+        {{"problems", type::text_list, scope::both, group::selection, "HIPKB_PROBLEMS",
           "Problems to work on (repeatable or comma-separated): a name, a glob ('*norm'), a level ('level1'), or "
           "@file with one entry per line. Default: all.",
           false},
          &generate_settings::problems},
-        {{"shard", type::text, scope::both, "HIPKB_SHARD",
+        {{"shard", type::text, scope::both, group::selection, "HIPKB_SHARD",
           "'i/n': take only shard i of n (1 <= i <= n): generate splits the (problem, sample) pairs, refine the problems, each by a hash of its name, so an item keeps its shard when others are added.", false},
          &generate_settings::shard},
-        {{"progress", type::text, scope::both, "HIPKB_PROGRESS",
+        {{"progress", type::text, scope::both, group::selection, "HIPKB_PROGRESS",
           "'auto' (a live line on a terminal, plain lines otherwise), 'live', 'plain' or 'off'.", false},
          &generate_settings::progress},
-        {{"build_dir", type::text, scope::refine_only, "HIPKB_BUILD_DIR",
+        {{"build_dir", type::text, scope::refine_only, group::refinement, "HIPKB_BUILD_DIR",
           "A configured hipkb build folder, used to build and evaluate each turn.", true},
          &generate_settings::build_dir},
-        {{"from_sample", type::text, scope::refine_only, "HIPKB_FROM_SAMPLE",
+        {{"from_sample", type::text, scope::refine_only, group::refinement, "HIPKB_FROM_SAMPLE",
           "The sample each problem's refinement starts from (generated first when missing).", false},
          &generate_settings::from_sample},
-        {{"max_turns", type::integer, scope::refine_only, "HIPKB_MAX_TURNS",
+        {{"max_turns", type::integer, scope::refine_only, group::refinement, "HIPKB_MAX_TURNS",
           "Most new candidates asked for per problem.", false},
          &generate_settings::max_turns},
-        {{"min_gain", type::number, scope::refine_only, "HIPKB_MIN_GAIN",
+        {{"min_gain", type::number, scope::refine_only, group::refinement, "HIPKB_MIN_GAIN",
           "Stop once a correct candidate is faster than the reference by at least this fraction (0.05 = 5%).",
           false},
          &generate_settings::min_gain},
-        {{"eval_timeout_s", type::number, scope::refine_only, "HIPKB_EVAL_TIMEOUT_S",
+        {{"eval_timeout_s", type::number, scope::refine_only, group::refinement, "HIPKB_EVAL_TIMEOUT_S",
           "Seconds a build or a benchmark run of one turn may take.", false},
          &generate_settings::eval_timeout_s},
     };
@@ -185,17 +191,6 @@ std::string known_keys() {
     std::vector<std::string_view> keys;
     for (const auto& entry : field_table()) keys.push_back(entry.info.key);
     return fmt::format("{}", fmt::join(keys, ", "));
-}
-
-std::string type_name(field_type t) {
-    switch (t) {
-        case field_type::text: return "a string";
-        case field_type::integer: return "an integer";
-        case field_type::number: return "a number";
-        case field_type::text_list: return "a list of strings";
-        case field_type::text_map: return "a table of string values";
-    }
-    return "a value";
 }
 
 std::string resolve_path(const std::string& value, const std::filesystem::path& base_dir) {
@@ -284,6 +279,17 @@ std::span<const field_info> settings_fields() {
     return infos;
 }
 
+std::string_view group_title(field_group group) {
+    switch (group) {
+        case field_group::provider: return "Provider";
+        case field_group::scale: return "Scale and retries";
+        case field_group::prompt: return "Prompt";
+        case field_group::selection: return "Selection and output";
+        case field_group::refinement: return "Refinement";
+    }
+    return "Other";
+}
+
 std::string flag_name(const field_info& field) {
     if (field.key == "headers") return "--header";
     std::string flag = "--";
@@ -307,53 +313,45 @@ std::string default_text(const field_info& field) {
                       entry->target);
 }
 
-void apply_settings_json(generate_settings& settings, const nlohmann::json& object, std::string_view source,
-                         const std::filesystem::path& base_dir) {
-    if (!object.is_object()) {
-        throw settings_error(fmt::format("{}: expected an object of settings at the top level", source));
-    }
+namespace {
+
+// Reads the fields of `object` into `settings`; wrong kinds are
+// json_input_error (json_fields.hpp), each naming the source and the key.
+void read_settings_object(generate_settings& settings, const json& object, const json_place& top,
+                          const std::filesystem::path& base_dir) {
+    if (!object.is_object()) throw_expected(top, "an object of settings at the top level", object);
     // Named references, not structured bindings: clang 15 cannot capture
     // structured bindings in the lambdas below.
     for (const auto& item : object.items()) {
         const std::string& key = item.key();
-        const nlohmann::json& value = item.value();
+        const json& value = item.value();
         const field_entry* entry = find_field(key);
         if (!entry) {
-            throw settings_error(fmt::format("{}: unknown field '{}'; known fields: {}", source, key, known_keys()));
+            throw settings_error(fmt::format("{}: unknown field '{}'; known fields: {}", top.source, key, known_keys()));
         }
-        const auto wrong = [&]() -> settings_error {
-            return settings_error(fmt::format("{}: field '{}': expected {}, got {}", source, key,
-                                              type_name(entry->info.type), value.dump()));
-        };
+        const json_place place = top.key(key);
         const bool path = entry->info.is_path;
         std::visit(overloaded{
                        [&](std::string generate_settings::*m) {
-                           if (!value.is_string()) throw wrong();
-                           std::string text = value.get<std::string>();
+                           std::string text = required_string(object, key, top);
                            if (path && !(key == "template" && is_builtin_template(text))) {
                                text = resolve_path(text, base_dir);
                            }
                            settings.*m = std::move(text);
                        },
-                       [&](std::int64_t generate_settings::*m) {
-                           if (!value.is_number_integer()) throw wrong();
-                           settings.*m = value.get<std::int64_t>();
-                       },
-                       [&](double generate_settings::*m) {
-                           if (!value.is_number()) throw wrong();
-                           settings.*m = value.get<double>();
-                       },
+                       [&](std::int64_t generate_settings::*m) { settings.*m = required_integer(object, key, top); },
+                       [&](double generate_settings::*m) { settings.*m = required_number(object, key, top); },
                        [&](std::vector<std::string> generate_settings::*m) {
                            std::vector<std::string> items;
                            if (value.is_string()) {
                                items = split_commas({value.get<std::string>()});
                            } else if (value.is_array()) {
-                               for (const auto& element : value) {
-                                   if (!element.is_string()) throw wrong();
-                                   items.push_back(element.get<std::string>());
+                               for (std::size_t i = 0; i < value.size(); ++i) {
+                                   if (!value[i].is_string()) throw_expected(place.index(i), "a string", value[i]);
+                                   items.push_back(value[i].get<std::string>());
                                }
                            } else {
-                               throw wrong();
+                               throw_expected(place, "a list of strings", value);
                            }
                            if (path) {
                                for (auto& listed : items) listed = resolve_path(listed, base_dir);
@@ -361,19 +359,33 @@ void apply_settings_json(generate_settings& settings, const nlohmann::json& obje
                            settings.*m = std::move(items);
                        },
                        [&](std::map<std::string, std::string> generate_settings::*m) {
-                           if (!value.is_object()) throw wrong();
                            std::map<std::string, std::string> map;
-                           for (const auto& [name, text] : value.items()) {
-                               if (!text.is_string()) throw wrong();
-                               const std::string where = fmt::format("{}: field '{}'", source, key);
+                           const std::string where = place.describe();
+                           for (const auto& header : required_object(object, key, top).items()) {
+                               const std::string& name = header.key();
+                               if (!header.value().is_string()) {
+                                   throw_expected(place.key(name), "a string", header.value());
+                               }
+                               const std::string text = header.value().get<std::string>();
                                check_header_name(name, where);
-                               check_header_value(text.get<std::string>(), where);
-                               map[name] = text.get<std::string>();
+                               check_header_value(text, where);
+                               map[name] = text;
                            }
                            settings.*m = std::move(map);
                        },
                    },
                    entry->target);
+    }
+}
+
+}  // namespace
+
+void apply_settings_json(generate_settings& settings, const nlohmann::json& object, std::string_view source,
+                         const std::filesystem::path& base_dir) {
+    try {
+        read_settings_object(settings, object, json_place{std::string(source), ""}, base_dir);
+    } catch (const json_input_error& error) {
+        throw settings_error(error.what());
     }
 }
 
@@ -390,9 +402,9 @@ void apply_settings_file(generate_settings& settings, const std::filesystem::pat
         }
     } else if (extension == ".json") {
         try {
-            object = json::parse(text);
-        } catch (const json::parse_error& error) {
-            throw settings_error(fmt::format("{}: not valid JSON: {}", name, error.what()));
+            object = parse_json_text(text, name);
+        } catch (const json_input_error& error) {
+            throw settings_error(error.what());
         }
     } else {
         throw settings_error(fmt::format("{}: a config file must end in .json or .toml", name));

@@ -8,9 +8,8 @@
 #include <hipkb/report/results.hpp>
 #include <hipkb/report/run_environment.hpp>
 
+#include <hipkb/core/json_fields.hpp>
 #include <hipkb/core/statistics.hpp>
-
-#include "detail/json_io.hpp"
 
 #include <fmt/core.h>
 
@@ -137,7 +136,7 @@ side load_side(const std::vector<fs::path>& paths, bool cpu) {
             continue;
         }
         if (!fs::exists(path, error)) throw input_error(fmt::format("{}: no such file or folder", path.string()));
-        const json document = detail::read_json_file(path, true);
+        const json document = read_json_file(path, true);
         if (is_results_json(document)) {
             result_paths.push_back(path);
         } else if (is_gbench_json(document)) {

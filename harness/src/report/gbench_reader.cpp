@@ -2,7 +2,7 @@
 
 #include <hipkb/report/input_error.hpp>
 
-#include "detail/json_io.hpp"
+#include <hipkb/core/json_fields.hpp>
 
 #include <fmt/core.h>
 
@@ -15,7 +15,6 @@ namespace hipkb::report {
 namespace {
 
 using json = nlohmann::json;
-using detail::json_place;
 
 // Fields with a meaning of their own; every other number in a row is a
 // counter (user counters are written as plain keys beside these).
@@ -48,17 +47,17 @@ std::string without_suffix(std::string_view name, std::string_view aggregate) {
 
 gbench_row parse_row(const json& node, std::size_t index, const json_place& place) {
     if (!node.is_object()) {
-        detail::throw_expected(place, "an object", node);
+        throw_expected(place, "an object", node);
     }
     gbench_row row;
     row.index = index;
-    const auto name = detail::optional_string(node, "name", place);
+    const auto name = optional_string(node, "name", place);
     if (!name) {
         throw input_error(fmt::format("{}: missing the benchmark's \"name\"", place.describe()));
     }
     row.name = *name;
 
-    const auto run_type = detail::optional_string(node, "run_type", place);
+    const auto run_type = optional_string(node, "run_type", place);
     if (!run_type) {
         row.run_type = gbench_run_type::unspecified;
     } else if (*run_type == "iteration") {
@@ -69,8 +68,8 @@ gbench_row parse_row(const json& node, std::size_t index, const json_place& plac
         throw input_error(fmt::format("{}: expected \"iteration\" or \"aggregate\", got \"{}\"",
                                       place.key("run_type").describe(), *run_type));
     }
-    row.aggregate_name = detail::optional_string(node, "aggregate_name", place).value_or("");
-    row.aggregate_unit = detail::optional_string(node, "aggregate_unit", place).value_or("");
+    row.aggregate_name = optional_string(node, "aggregate_name", place).value_or("");
+    row.aggregate_unit = optional_string(node, "aggregate_unit", place).value_or("");
     if (row.run_type == gbench_run_type::unspecified && row.aggregate_name.empty()) {
         for (const std::string_view aggregate : suffix_aggregates) {
             if (ends_with_suffix(row.name, aggregate)) {
@@ -80,21 +79,21 @@ gbench_row parse_row(const json& node, std::size_t index, const json_place& plac
             }
         }
     }
-    if (const auto run_name = detail::optional_string(node, "run_name", place)) {
+    if (const auto run_name = optional_string(node, "run_name", place)) {
         row.run_name = *run_name;
     } else {
         row.run_name = row.aggregate_name.empty() ? row.name : without_suffix(row.name, row.aggregate_name);
     }
 
-    row.family_index = detail::optional_integer(node, "family_index", place);
-    row.repetitions = detail::optional_integer(node, "repetitions", place);
-    row.repetition_index = detail::optional_integer(node, "repetition_index", place);
-    row.threads = detail::optional_integer(node, "threads", place);
-    row.iterations = detail::optional_number(node, "iterations", place);
-    row.real_time = detail::optional_number(node, "real_time", place);
-    row.cpu_time = detail::optional_number(node, "cpu_time", place);
+    row.family_index = optional_integer(node, "family_index", place);
+    row.repetitions = optional_integer(node, "repetitions", place);
+    row.repetition_index = optional_integer(node, "repetition_index", place);
+    row.threads = optional_integer(node, "threads", place);
+    row.iterations = optional_number(node, "iterations", place);
+    row.real_time = optional_number(node, "real_time", place);
+    row.cpu_time = optional_number(node, "cpu_time", place);
 
-    if (const auto unit = detail::optional_string(node, "time_unit", place)) {
+    if (const auto unit = optional_string(node, "time_unit", place)) {
         const auto factor = ns_per_time_unit(*unit);
         if (!factor) {
             throw input_error(fmt::format("{}: expected one of \"ns\", \"us\", \"ms\", \"s\", got \"{}\"",
@@ -107,13 +106,13 @@ gbench_row parse_row(const json& node, std::size_t index, const json_place& plac
         row.time_unit = "ns";
     }
 
-    row.error_occurred = detail::optional_bool(node, "error_occurred", place).value_or(false);
-    row.error_message = detail::optional_string(node, "error_message", place).value_or("");
-    row.skipped = detail::optional_bool(node, "skipped", place).value_or(false);
-    row.skip_message = detail::optional_string(node, "skip_message", place).value_or("");
-    row.label = detail::optional_string(node, "label", place).value_or("");
-    row.big_o = detail::optional_string(node, "big_o", place).value_or("");
-    row.rms = detail::optional_number(node, "rms", place);
+    row.error_occurred = optional_bool(node, "error_occurred", place).value_or(false);
+    row.error_message = optional_string(node, "error_message", place).value_or("");
+    row.skipped = optional_bool(node, "skipped", place).value_or(false);
+    row.skip_message = optional_string(node, "skip_message", place).value_or("");
+    row.label = optional_string(node, "label", place).value_or("");
+    row.big_o = optional_string(node, "big_o", place).value_or("");
+    row.rms = optional_number(node, "rms", place);
 
     for (const auto& [key, value] : node.items()) {
         if (structural_keys().count(key) != 0 || !value.is_number()) {
@@ -167,21 +166,21 @@ gbench_file parse_gbench(const json& document, const std::string& source) {
     const json_place root{source, ""};
     if (!document.is_object()) {
         throw input_error(fmt::format("{}: expected a Google Benchmark JSON object with \"context\" and \"benchmarks\", got {}",
-                                      source, detail::kind_of(document)));
+                                      source, kind_of(document)));
     }
     const auto benchmarks = document.find("benchmarks");
     if (benchmarks == document.end()) {
         throw input_error(fmt::format("{}: no \"benchmarks\" array: not Google Benchmark JSON output", source));
     }
     if (!benchmarks->is_array()) {
-        detail::throw_expected(root.key("benchmarks"), "an array", *benchmarks);
+        throw_expected(root.key("benchmarks"), "an array", *benchmarks);
     }
     gbench_file file;
     file.source = source;
     file.context = json::object();
     if (const auto context = document.find("context"); context != document.end() && !context->is_null()) {
         if (!context->is_object()) {
-            detail::throw_expected(root.key("context"), "an object", *context);
+            throw_expected(root.key("context"), "an object", *context);
         }
         file.context = *context;
     }
@@ -193,7 +192,7 @@ gbench_file parse_gbench(const json& document, const std::string& source) {
 }
 
 gbench_file read_gbench(const std::filesystem::path& file) {
-    return parse_gbench(detail::read_json_file(file, /*allow_non_finite=*/true), file.string());
+    return parse_gbench(read_json_file(file, /*allow_non_finite=*/true), file.string());
 }
 
 std::optional<double> ns_per_time_unit(std::string_view unit) {

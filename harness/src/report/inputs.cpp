@@ -4,7 +4,7 @@
 #include <hipkb/report/input_error.hpp>
 #include <hipkb/report/results.hpp>
 
-#include "detail/json_io.hpp"
+#include <hipkb/core/json_fields.hpp>
 
 #include <fmt/core.h>
 
@@ -28,7 +28,7 @@ std::optional<fs::path> find_manifest(const fs::path& dir, const input_options& 
     for (const fs::path& candidate : {dir / "hipkb_manifest.json", dir.parent_path() / "hipkb_manifest.json"}) {
         if (!fs::is_regular_file(candidate, ignored)) continue;
         try {
-            const json manifest = detail::read_json_file(candidate);
+            const json manifest = read_json_file(candidate);
             if (manifest.is_object() && manifest.contains("results_dir") && manifest["results_dir"].is_string() &&
                 fs::weakly_canonical(manifest["results_dir"].get<std::string>(), ignored) == target) {
                 return candidate;
@@ -46,7 +46,7 @@ std::vector<fs::path> results_files_in(const fs::path& dir) {
     for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
         if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
         try {
-            if (is_results_json(detail::read_json_file(entry.path()))) found.push_back(entry.path());
+            if (is_results_json(read_json_file(entry.path()))) found.push_back(entry.path());
         } catch (const std::exception&) {
             // Not JSON at all, or broken bench output: the scan reports it.
         }
@@ -79,7 +79,7 @@ std::vector<results_input> load_results_inputs(const std::vector<fs::path>& path
         if (!fs::exists(path, error)) {
             throw input_error(fmt::format("{}: no such file or folder", path.string()));
         }
-        const json document = detail::read_json_file(path, true);
+        const json document = read_json_file(path, true);
         if (is_results_json(document)) {
             validate_results(document, path.string());
             inputs.push_back({document, path.string()});

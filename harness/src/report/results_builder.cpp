@@ -13,9 +13,9 @@
 #include <hipkb/report/summary.hpp>
 
 #include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/json_fields.hpp>
 
 #include "detail/format.hpp"
-#include "detail/json_io.hpp"
 
 #include <fmt/core.h>
 

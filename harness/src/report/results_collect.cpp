@@ -5,10 +5,10 @@
 #include <hipkb/report/gbench.hpp>
 #include <hipkb/report/input_error.hpp>
 
+#include <hipkb/core/json_fields.hpp>
 #include <hipkb/core/manifest.hpp>
 
 #include "detail/bench_record.hpp"
-#include "detail/json_io.hpp"
 
 #include <fmt/core.h>
 
@@ -56,7 +56,7 @@ void describe_from_files(detail::bench_record& record) {
     }
     if (record.problem.empty() && fs::is_regular_file(record.verdict_file, ignored)) {
         try {
-            const json verdict = detail::read_json_file(record.verdict_file);
+            const json verdict = read_json_file(record.verdict_file);
             if (verdict.is_object() && verdict.contains("problem") && verdict["problem"].is_string()) {
                 record.problem = verdict["problem"].get<std::string>();
             }
@@ -101,7 +101,7 @@ std::vector<detail::bench_record> scan(const fs::path& dir) {
             // Only Google Benchmark output: a report.json or results file in
             // the same folder is not a bench.
             try {
-                if (is_gbench_json(detail::read_json_file(entry.path(), true))) {
+                if (is_gbench_json(read_json_file(entry.path(), true))) {
                     tests.insert(name.substr(0, name.size() - json_suffix.size()));
                 }
             } catch (const std::exception&) {

@@ -88,6 +88,15 @@ TEST_F(SpecFile, errors_name_the_field_and_what_was_expected) {
     expect_error(text, "dims[0].value");
 }
 
+TEST_F(SpecFile, a_missing_field_is_named_with_the_kind_it_needs) {
+    std::string text = valid();
+    text.replace(text.find("\"name\": \"scale\", "), 17, "");
+    expect_error(text, ": missing field \"name\" (a string)");
+    text = valid();
+    text.replace(text.find("\"low\": -1, "), 11, "");
+    expect_error(text, ": inputs[0].init: missing field \"low\" (a number)");
+}
+
 TEST(Corpus, every_checked_in_spec_loads_and_matches_its_folder) {
     const fs::path root = fs::path(HIPKB_SOURCE_DIR) / "reference";
     int count = 0;

@@ -65,11 +65,14 @@ struct generate_settings {
 
 enum class field_type { text, integer, number, text_list, text_map };
 enum class field_scope { both, refine_only };
+// The --help section a setting is listed in.
+enum class field_group { provider, scale, prompt, selection, refinement };
 
 struct field_info {
     std::string_view key;    // config key, e.g. "base_url"; the flag is --base-url
     field_type type;
     field_scope scope;
+    field_group group;
     std::string_view env;    // environment variable read for it, empty when none
     std::string_view help;
     bool is_path;            // relative paths in a config file are taken from the file's folder
@@ -77,6 +80,9 @@ struct field_info {
 
 // Every setting, in the order --help lists them.
 [[nodiscard]] std::span<const field_info> settings_fields();
+
+// "Provider", "Scale and retries", ...: the title of a --help section.
+[[nodiscard]] std::string_view group_title(field_group group);
 
 // "--base-url" for "base_url"; "--header" for "headers".
 [[nodiscard]] std::string flag_name(const field_info& field);

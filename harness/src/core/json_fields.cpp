@@ -1,7 +1,6 @@
-#include "json_io.hpp"
+#include <hipkb/core/json_fields.hpp>
 
 #include <hipkb/core/atomic_file.hpp>
-#include <hipkb/report/input_error.hpp>
 
 #include <fmt/core.h>
 
@@ -12,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace hipkb::report::detail {
+namespace hipkb {
 
 namespace {
 
@@ -120,14 +119,14 @@ std::string short_reason(const std::string& what) {
     if (hit_end) {
         message += " (the file ends early: is it truncated?)";
     }
-    throw input_error(message);
+    throw json_input_error(message);
 }
 
 }  // namespace
 
 json parse_json_text(std::string_view text, const std::string& source, bool allow_non_finite) {
     if (std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; })) {
-        throw input_error(fmt::format("{}: the file is empty; expected a JSON document", source));
+        throw json_input_error(fmt::format("{}: the file is empty; expected a JSON document", source));
     }
     try {
         return json::parse(text);
@@ -150,7 +149,7 @@ json read_json_file(const std::filesystem::path& file, bool allow_non_finite) {
     try {
         text = hipkb::read_file(file);
     } catch (const std::exception& error) {
-        throw input_error(error.what());
+        throw json_input_error(error.what());
     }
     return parse_json_text(text, file.string(), allow_non_finite);
 }
@@ -182,11 +181,34 @@ std::string kind_of(const json& value) {
 }
 
 void throw_expected(const json_place& place, std::string_view what, const json& got) {
-    throw input_error(fmt::format("{}: expected {}, got {}", place.describe(), what, kind_of(got)));
+    throw json_input_error(fmt::format("{}: expected {}, got {}", place.describe(), what, kind_of(got)));
+}
+
+std::string_view describe_kind(json_kind kind) {
+    switch (kind) {
+        case json_kind::string: return "a string";
+        case json_kind::number: return "a number";
+        case json_kind::integer: return "an integer";
+        case json_kind::boolean: return "true or false";
+        case json_kind::array: return "an array";
+        case json_kind::object: return "an object";
+    }
+    return "a value";
 }
 
 namespace {
 
+// The integer a value holds, also when written as an integral float.
+std::optional<long long> integer_in(const json& value) {
+    if (value.is_number_integer()) return value.get<long long>();
+    if (value.is_number_float()) {
+        const double d = value.get<double>();
+        if (std::isfinite(d) && std::fabs(d) < 9.0e18 && d == std::floor(d)) return static_cast<long long>(d);
+    }
+    return std::nullopt;
+}
+
+// The field, or nullptr when it is absent or null.
 const json* present(const json& object, std::string_view key) {
     const auto found = object.find(key);
     if (found == object.end() || found->is_null()) {
@@ -195,39 +217,77 @@ const json* present(const json& object, std::string_view key) {
     return &*found;
 }
 
+// The field when present and of `kind`; nullptr when absent or null.
+const json* optional_field(const json& object, std::string_view key, json_kind kind, const json_place& place) {
+    const json* value = present(object, key);
+    if (value != nullptr && !has_kind(*value, kind)) throw_expected(place.key(key), describe_kind(kind), *value);
+    return value;
+}
+
 }  // namespace
 
+bool has_kind(const json& value, json_kind kind) {
+    switch (kind) {
+        case json_kind::string: return value.is_string();
+        case json_kind::number: return value.is_number();
+        case json_kind::integer: return integer_in(value).has_value();
+        case json_kind::boolean: return value.is_boolean();
+        case json_kind::array: return value.is_array();
+        case json_kind::object: return value.is_object();
+    }
+    return false;
+}
+
+const json& required_field(const json& object, std::string_view key, json_kind kind, const json_place& place,
+                           json_null null) {
+    const bool null_allowed = null == json_null::allowed;
+    const std::string what = fmt::format("{}{}", describe_kind(kind), null_allowed ? " or null" : "");
+    const auto found = object.find(key);
+    if (found == object.end()) {
+        throw json_input_error(fmt::format("{}: missing field \"{}\" ({})", place.describe(), key, what));
+    }
+    if (!(found->is_null() && null_allowed) && !has_kind(*found, kind)) throw_expected(place.key(key), what, *found);
+    return *found;
+}
+
+std::string required_string(const json& object, std::string_view key, const json_place& place) {
+    return required_field(object, key, json_kind::string, place).get<std::string>();
+}
+
+double required_number(const json& object, std::string_view key, const json_place& place) {
+    return required_field(object, key, json_kind::number, place).get<double>();
+}
+
+long long required_integer(const json& object, std::string_view key, const json_place& place) {
+    return *integer_in(required_field(object, key, json_kind::integer, place));
+}
+
+const json& required_array(const json& object, std::string_view key, const json_place& place) {
+    return required_field(object, key, json_kind::array, place);
+}
+
+const json& required_object(const json& object, std::string_view key, const json_place& place) {
+    return required_field(object, key, json_kind::object, place);
+}
+
 std::optional<std::string> optional_string(const json& object, std::string_view key, const json_place& place) {
-    const json* value = present(object, key);
-    if (value == nullptr) return std::nullopt;
-    if (!value->is_string()) throw_expected(place.key(key), "a string", *value);
-    return value->get<std::string>();
+    const json* value = optional_field(object, key, json_kind::string, place);
+    return value ? std::optional(value->get<std::string>()) : std::nullopt;
 }
 
 std::optional<double> optional_number(const json& object, std::string_view key, const json_place& place) {
-    const json* value = present(object, key);
-    if (value == nullptr) return std::nullopt;
-    if (!value->is_number()) throw_expected(place.key(key), "a number", *value);
-    return value->get<double>();
+    const json* value = optional_field(object, key, json_kind::number, place);
+    return value ? std::optional(value->get<double>()) : std::nullopt;
 }
 
 std::optional<long long> optional_integer(const json& object, std::string_view key, const json_place& place) {
-    const json* value = present(object, key);
-    if (value == nullptr) return std::nullopt;
-    if (value->is_number_integer()) return value->get<long long>();
-    // Some writers print integral counts as 3.0.
-    if (value->is_number_float()) {
-        const double d = value->get<double>();
-        if (std::isfinite(d) && std::fabs(d) < 9.0e18 && d == std::floor(d)) return static_cast<long long>(d);
-    }
-    throw_expected(place.key(key), "an integer", *value);
+    const json* value = optional_field(object, key, json_kind::integer, place);
+    return value ? integer_in(*value) : std::nullopt;
 }
 
 std::optional<bool> optional_bool(const json& object, std::string_view key, const json_place& place) {
-    const json* value = present(object, key);
-    if (value == nullptr) return std::nullopt;
-    if (!value->is_boolean()) throw_expected(place.key(key), "true or false", *value);
-    return value->get<bool>();
+    const json* value = optional_field(object, key, json_kind::boolean, place);
+    return value ? std::optional(value->get<bool>()) : std::nullopt;
 }
 
-}  // namespace hipkb::report::detail
+}  // namespace hipkb
