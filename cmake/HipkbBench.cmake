@@ -135,9 +135,9 @@ const hipkb::bench_config& hipkb::this_bench() {
 ")
   add_executable(${target} "${_config}")
   if(B_EXECUTION STREQUAL "cpu")
-    target_link_libraries(${target} PRIVATE hipkb::bench_runtime_cpu)
+    target_link_libraries(${target} PRIVATE hipkb_bench_main_cpu hipkb::bench_runtime_cpu)
   else()
-    target_link_libraries(${target} PRIVATE hipkb::bench_runtime)
+    target_link_libraries(${target} PRIVATE hipkb_bench_main hipkb::bench_runtime)
   endif()
   # `cmake --build <dir> --target hipkb_suite` builds the benchmarks and the
   # driver alone (no hipkb command, no tests).

@@ -2,19 +2,29 @@
 
 #include <fmt/core.h>
 
+#include <charconv>
 #include <stdexcept>
+#include <string_view>
 
 namespace hipkb::detail {
 
 namespace {
 
+// Seconds as Google Benchmark writes them: "0.5" or, as newer versions
+// also accept, "0.5s". Anything else is refused rather than half-read.
 double seconds_flag(const std::string& arg, const std::string& prefix) {
-    try {
-        const double value = std::stod(arg.substr(prefix.size()));
-        if (value > 0) return value;
-    } catch (const std::exception&) {
+    std::string_view text = std::string_view(arg).substr(prefix.size());
+    if (!text.empty() && text.back() == 'x') {
+        throw std::invalid_argument(fmt::format(
+            "{}: an iteration count is not accepted: hipkb calibrates the launches itself; give seconds", arg));
     }
-    throw std::invalid_argument(fmt::format("{}: expected a positive number of seconds", arg));
+    if (!text.empty() && text.back() == 's') text.remove_suffix(1);
+    double value = 0.0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || text.empty() || !(value > 0)) {
+        throw std::invalid_argument(fmt::format("{}: expected a positive number of seconds", arg));
+    }
+    return value;
 }
 
 }  // namespace

@@ -84,19 +84,23 @@ json run_record(const bench_entry& bench, const process_result& result) {
 
 // Once one GPU executable has said there is no usable GPU, the rest of the
 // run goes straight to the CPU twins rather than asking again per bench.
-// Workers of --jobs share it.
-std::mutex g_no_gpu_mutex;
-std::optional<std::string> g_no_gpu_reason;
+// One per run_suite call (a later call asks the GPU again); workers of
+// --jobs share it.
+class no_gpu_memo {
+public:
+    void remember(const std::string& reason) {
+        const std::lock_guard lock(m_mutex);
+        m_reason = reason;
+    }
+    [[nodiscard]] std::optional<std::string> reason() const {
+        const std::lock_guard lock(m_mutex);
+        return m_reason;
+    }
 
-void remember_no_gpu(const std::string& reason) {
-    const std::lock_guard lock(g_no_gpu_mutex);
-    g_no_gpu_reason = reason;
-}
-
-std::optional<std::string> no_gpu_reason() {
-    const std::lock_guard lock(g_no_gpu_mutex);
-    return g_no_gpu_reason;
-}
+private:
+    mutable std::mutex m_mutex;
+    std::optional<std::string> m_reason;
+};
 
 void remove_stale(const std::filesystem::path& results, const std::string& test) {
     std::error_code ignored;
@@ -158,9 +162,10 @@ json run_to_precision(const bench_entry& bench, const std::filesystem::path& res
 }
 
 json run_bench_where_it_can(const bench_entry& bench, const std::filesystem::path& results,
-                            const suite_options& options, const std::vector<std::string>& environment) {
+                            const suite_options& options, const std::vector<std::string>& environment,
+                            no_gpu_memo& no_gpu) {
     const bool has_twin = bench.cpu_executable && std::filesystem::exists(*bench.cpu_executable);
-    const std::optional<std::string> known_no_gpu = no_gpu_reason();
+    const std::optional<std::string> known_no_gpu = no_gpu.reason();
     if (options.execution == "cpu" || (options.execution == "auto" && has_twin && known_no_gpu)) {
         if (!has_twin) {
             return {{"schema_version", 1}, {"test", bench.test}, {"status", "not_built"}, {"exit_code", nullptr},
@@ -177,7 +182,7 @@ json run_bench_where_it_can(const bench_entry& bench, const std::filesystem::pat
     json record = run_to_precision(bench, results, options, environment);
     record["execution"] = "gpu";
     if (record["status"] == "skipped" && options.execution == "auto" && has_twin) {
-        remember_no_gpu(record["message"].get<std::string>());
+        no_gpu.remember(record["message"].get<std::string>());
         const std::string why = record["message"].get<std::string>();
         bench_entry twin = bench;
         twin.executable = *bench.cpu_executable;
@@ -233,6 +238,7 @@ int run_suite(const suite_options& options) {
     std::size_t done = 0;
     std::size_t skipped = 0;
     std::size_t on_cpu = 0;
+    no_gpu_memo no_gpu;
     const bool one_at_a_time = slots.size() == 1;
     const auto work = [&](const worker_slot& slot) {
         for (;;) {
@@ -258,7 +264,7 @@ int run_suite(const suite_options& options) {
                           {"message", fmt::format("{} is missing: run cmake --build {} first",
                                                   bench->executable.string(), options.build_dir.string())}};
             } else {
-                record = run_bench_where_it_can(*bench, results, options, slot.environment);
+                record = run_bench_where_it_can(*bench, results, options, slot.environment, no_gpu);
             }
             if (slot.gpu && record.value("execution", "") == "gpu") record["gpu_ordinal"] = *slot.gpu;
             write_file_atomically(results / (bench->test + ".run.json"), record.dump(2) + "\n");

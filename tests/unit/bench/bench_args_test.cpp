@@ -77,12 +77,23 @@ TEST(BenchArgs, the_last_min_time_flag_wins) {
 
 TEST(BenchArgs, bad_seconds_are_rejected_with_a_message_naming_the_flag) {
     for (const std::string arg : {"--hipkb_min_time=abc", "--hipkb_min_time=0", "--benchmark_min_time=-1",
-                                  "--hipkb_max_wall=", "--hipkb_max_wall=-0.5"}) {
+                                  "--hipkb_max_wall=", "--hipkb_max_wall=-0.5", "--hipkb_min_time=0.5abc",
+                                  "--hipkb_min_time=s", "--hipkb_max_wall=1 "}) {
         const std::string message = rejection_of(arg);
         ASSERT_FALSE(message.empty()) << arg << " was accepted";
         EXPECT_NE(message.find(arg), std::string::npos) << message;
         EXPECT_NE(message.find("positive number of seconds"), std::string::npos) << message;
     }
+}
+
+TEST(BenchArgs, seconds_may_carry_an_s_suffix_as_newer_google_benchmark_writes_them) {
+    EXPECT_DOUBLE_EQ(parse({"--benchmark_min_time=0.25s"}).min_time, 0.25);
+    EXPECT_DOUBLE_EQ(parse({"--hipkb_max_wall=2s"}).max_wall, 2.0);
+}
+
+TEST(BenchArgs, an_iteration_count_is_refused_rather_than_read_as_seconds) {
+    const std::string message = rejection_of("--benchmark_min_time=10x");
+    EXPECT_NE(message.find("iteration count"), std::string::npos) << message;
 }
 
 }  // namespace

@@ -252,6 +252,19 @@ TEST_F(SuiteRunner, a_gpu_bench_skipped_for_want_of_a_gpu_runs_as_its_cpu_twin) 
     EXPECT_FALSE(arguments_of("ok_twin").empty()) << "the twin ran";
 }
 
+TEST_F(SuiteRunner, a_later_run_in_the_same_process_asks_the_gpu_again) {
+    // The first run learns there is no GPU; a second run_suite call (a
+    // driver or a test that runs twice) must not inherit that answer.
+    write_manifest({{"hipkb.bench.row_offsets.fake.twin", "skip", "candidate", "ok_twin"}});
+    EXPECT_EQ(hipkb::run_suite(m_options), 0);
+    write_manifest({{"hipkb.bench.row_offsets.fake.gpu", "ok", "candidate", "ok_twin"}});
+    EXPECT_EQ(hipkb::run_suite(m_options), 0);
+    const json run = record("hipkb.bench.row_offsets.fake.gpu");
+    EXPECT_EQ(run["status"], "ok");
+    EXPECT_EQ(run["execution"], "gpu") << run.dump(2);
+    EXPECT_FALSE(arguments_of("ok").empty()) << "the GPU executable ran";
+}
+
 TEST_F(SuiteRunner, cpu_execution_without_a_twin_is_not_built) {
     write_manifest({{"hipkb.bench.row_offsets.fake.ok", "ok"}});
     m_options.execution = "cpu";
