@@ -155,14 +155,8 @@ generate_result generate_run(generate_settings settings, provider& source, const
         });
     };
 
-    scheduler_settings scheduling;
-    scheduling.concurrency = static_cast<std::size_t>(settings.concurrency);
-    scheduling.retry.max_attempts = settings.max_attempts;
-    scheduling.retry.initial = std::chrono::duration<double>(settings.backoff_initial_s);
-    scheduling.retry.longest = std::chrono::duration<double>(settings.backoff_max_s);
-    scheduling.requests_per_minute = settings.requests_per_minute;
-    scheduling.tokens_per_minute = settings.tokens_per_minute;
-    scheduling.jitter_seed = options.jitter_seed;
+    const scheduler_settings scheduling =
+        scheduling_from(settings, static_cast<std::size_t>(settings.concurrency), options.jitter_seed);
     request_scheduler scheduler(source, scheduling);
     scheduler.set_backlog_probe([&writer] { return writer.pending(); });
     const bool completed = scheduler.run(next_job, on_result, options.should_stop, [&] {

@@ -83,14 +83,7 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
 
     const std::string language = settings.platform == "host" ? "cpp" : "hip";
     const sample_store store(settings.generated_dir, settings.run, candidate_extension(settings.platform));
-    scheduler_settings scheduling;
-    scheduling.concurrency = 1;
-    scheduling.retry.max_attempts = settings.max_attempts;
-    scheduling.retry.initial = std::chrono::duration<double>(settings.backoff_initial_s);
-    scheduling.retry.longest = std::chrono::duration<double>(settings.backoff_max_s);
-    scheduling.requests_per_minute = settings.requests_per_minute;
-    scheduling.tokens_per_minute = settings.tokens_per_minute;
-    scheduling.jitter_seed = options.jitter_seed;
+    const scheduler_settings scheduling = scheduling_from(settings, 1, options.jitter_seed);
 
     refine_result result;
     run_summary& summary = result.summary;

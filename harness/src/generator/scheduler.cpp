@@ -1,5 +1,7 @@
 #include <hipkb/generator/scheduler.hpp>
 
+#include <hipkb/generator/settings.hpp>
+
 #include <hipkb/generator/rate_limiter.hpp>
 
 #include <fmt/core.h>
@@ -9,6 +11,19 @@
 #include <random>
 
 namespace hipkb::generator {
+
+scheduler_settings scheduling_from(const generate_settings& settings, std::size_t concurrency,
+                                   std::uint64_t jitter_seed) {
+    scheduler_settings scheduling;
+    scheduling.concurrency = concurrency;
+    scheduling.retry.max_attempts = settings.max_attempts;
+    scheduling.retry.initial = std::chrono::duration<double>(settings.backoff_initial_s);
+    scheduling.retry.longest = std::chrono::duration<double>(settings.backoff_max_s);
+    scheduling.requests_per_minute = settings.requests_per_minute;
+    scheduling.tokens_per_minute = settings.tokens_per_minute;
+    scheduling.jitter_seed = jitter_seed;
+    return scheduling;
+}
 
 namespace {
 

@@ -24,6 +24,14 @@ struct scheduler_settings {
     std::uint64_t jitter_seed = 0;  // 0: seeded from std::random_device
 };
 
+struct generate_settings;
+
+// The scheduling a run's settings ask for (retries, backoff, rate limits),
+// at the given concurrency: generate runs many requests at once, refine one
+// turn at a time.
+[[nodiscard]] scheduler_settings scheduling_from(const generate_settings& settings, std::size_t concurrency,
+                                                 std::uint64_t jitter_seed);
+
 struct job {
     request_label label;
     chat_request request;
