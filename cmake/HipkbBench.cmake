@@ -86,9 +86,10 @@ endfunction()
 
 # The executable for one bench, with a generated this_bench().
 # CPU twins (cpu execution) pass EXECUTION cpu and CPU_LOG: the candidate's
-# CPU compile log, beside its GPU one.
+# CPU compile log, beside its GPU one. OUTSIDE_SUITE: a bench hipkb's own
+# tests build and run themselves (no CTest bench test, not in hipkb_suite).
 function(_hipkb_add_bench_executable target test problem level spec reference golden candidate run sample log)
-  cmake_parse_arguments(B "" "EXECUTION;CPU_LOG" "" ${ARGN})
+  cmake_parse_arguments(B "OUTSIDE_SUITE" "EXECUTION;CPU_LOG" "" ${ARGN})
   if(NOT B_EXECUTION)
     set(B_EXECUTION gpu)
   endif()
@@ -139,6 +140,11 @@ const hipkb::bench_config& hipkb::this_bench() {
   else()
     target_link_libraries(${target} PRIVATE hipkb_bench_main hipkb::bench_runtime)
   endif()
+  set(_deps ${reference} ${golden} ${candidate} ${_probe})
+  add_dependencies(${target} ${_deps})
+  if(B_OUTSIDE_SUITE)
+    return()
+  endif()
   # `cmake --build <dir> --target hipkb_suite` builds the benchmarks and the
   # driver alone (no hipkb command, no tests).
   if(NOT TARGET hipkb_suite)
@@ -146,8 +152,6 @@ const hipkb::bench_config& hipkb::this_bench() {
     add_dependencies(hipkb_suite hipkb_bench_driver)
   endif()
   add_dependencies(hipkb_suite ${target})
-  set(_deps ${reference} ${golden} ${candidate} ${_probe})
-  add_dependencies(${target} ${_deps})
   if(HIPKB_ENABLE_TESTING)
     add_test(NAME ${test}
              COMMAND ${target}

@@ -1,5 +1,7 @@
 #include "suite_flags.hpp"
 
+#include <hipkb/core/seed_secret.hpp>
+
 namespace hipkb::cli {
 
 void suite_flags::add_to(CLI::App& app) {
@@ -35,6 +37,19 @@ void suite_flags::add_to(CLI::App& app) {
         ->envname("HIPKB_EXECUTION")
         ->check(CLI::IsMember({"auto", "gpu", "cpu"}))
         ->capture_default_str();
+    // Not HIPKB_SEED: that is the generator's request seed (hipkb generate),
+    // and a value exported for generation must not fix the benches' inputs.
+    app.add_option("--seed", seed_text,
+                   "Seed secret mixed into every bench's input seeds (decimal or 0x hex), to reproduce an earlier "
+                   "run (it is printed and recorded in each <test>.run.json); 0 reproduces the public seeds. "
+                   "Default: a new secret from the OS random source for every run")
+        ->envname("HIPKB_SEED_SECRET")
+        ->check(CLI::Validator(
+            [](std::string& text) {
+                return parse_seed_secret(text) ? std::string()
+                                               : "expected an unsigned 64-bit integer in decimal or 0x hexadecimal";
+            },
+            "SECRET"));
     app.add_option("--results", results_dir, "Where results go (default: <build>/results)")->envname("HIPKB_RESULTS");
     app.add_option("--report-dir", report_dir, "Where report.{md,json,html} go (default: <results>/report)");
     app.add_flag("--no-report", no_report, "Write results only, no report");
@@ -46,6 +61,7 @@ void suite_flags::finish() {
     if (!shard_text.empty()) options.part = parse_shard_part(shard_text);
     if (!results_dir.empty()) options.results_dir = results_dir;
     if (!report_dir.empty()) options.report_dir = report_dir;
+    if (!seed_text.empty()) options.seed_secret = parse_seed_secret(seed_text);
     options.write_report = !no_report;
 }
 

@@ -14,6 +14,7 @@ struct suite_flags {
     std::string shard_text;
     std::string results_dir;
     std::string report_dir;
+    std::string seed_text;
     bool no_report = false;
 
     // Registers the flags on `app`; `finish()` turns them into options.

@@ -26,6 +26,7 @@
 #include <hipkb/core/atomic_file.hpp>
 #include <hipkb/core/failure_kinds.hpp>
 #include <hipkb/core/process.hpp>
+#include <hipkb/core/seed_secret.hpp>
 
 #include <fmt/core.h>
 #include <gtest/gtest.h>
@@ -460,9 +461,12 @@ void check_candidate(const candidate& c) {
         << "NOT CAUGHT: expected " << expected << ", but the verdict has no failure:\n" << quoted(verdict.dump(2));
     EXPECT_EQ(verdict["failure"].value("kind", ""), expected) << quoted(verdict["failure"].dump(2));
     // Where the metadata names the seed that must catch it (a defence that
-    // lives in one seed's inputs), the failure must come from that seed.
+    // lives in one seed's inputs), the failure must come from that seed. The
+    // metadata names a public seed; the verdict, the run's effective one.
     if (c.metadata.contains("expected_seed")) {
-        EXPECT_EQ(verdict["failure"].value("seed", json()), c.metadata["expected_seed"])
+        const auto secret = verdict.value("seed_secret", hipkb::public_seeds_secret);
+        EXPECT_EQ(verdict["failure"].value("seed", json()),
+                  hipkb::effective_seed(secret, c.metadata["expected_seed"].get<std::uint64_t>()))
             << quoted(verdict["failure"].dump(2));
     }
     EXPECT_FALSE(verdict.value("correct", true));

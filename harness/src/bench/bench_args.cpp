@@ -1,5 +1,7 @@
 #include "bench_args.hpp"
 
+#include <hipkb/core/seed_secret.hpp>
+
 #include <fmt/core.h>
 
 #include <charconv>
@@ -27,6 +29,17 @@ double seconds_flag(const std::string& arg, const std::string& prefix) {
     return value;
 }
 
+std::uint64_t seed_flag(const std::string& arg, const std::string& prefix) {
+    const std::optional<std::uint64_t> secret = parse_seed_secret(std::string_view(arg).substr(prefix.size()));
+    if (!secret) {
+        throw std::invalid_argument(fmt::format(
+            "{}: expected the run's seed secret, an unsigned 64-bit integer in decimal or 0x hexadecimal (0 "
+            "reproduces the public seeds)",
+            arg));
+    }
+    return *secret;
+}
+
 }  // namespace
 
 parsed_args parse_args(int argc, char** argv) {
@@ -48,6 +61,13 @@ parsed_args parse_args(int argc, char** argv) {
             }
         }
         if (has_min_time && (arg.rfind("--benchmark_min_time=", 0) == 0 || arg.rfind("--hipkb_min_time=", 0) == 0)) {
+            continue;
+        }
+        if (arg == "--hipkb_seed") {
+            throw std::invalid_argument("--hipkb_seed: give the secret in the same argument, as --hipkb_seed=N");
+        }
+        if (arg.rfind("--hipkb_seed=", 0) == 0) {
+            parsed.seed_secret = seed_flag(arg, "--hipkb_seed=");
             continue;
         }
         if (arg.rfind("--hipkb_max_wall=", 0) == 0) {

@@ -2,6 +2,7 @@
 // The bench executable's command line: hipkb's own flags split off, Google
 // Benchmark's passed on with hipkb's defaults.
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -14,6 +15,9 @@ struct parsed_args {
     std::optional<std::filesystem::path> verdict_out;
     double min_time = 0.1;  // measured seconds wanted per repetition
     double max_wall = 1.0;  // wall seconds allowed per repetition
+    // --hipkb_seed: the run's seed secret (hipkb/core/seed_secret.hpp); 0
+    // reproduces the public seeds. Absent: the bench draws one itself.
+    std::optional<std::uint64_t> seed_secret;
 };
 
 // Throws std::invalid_argument naming the flag on a bad value.

@@ -5,6 +5,7 @@
 
 #include <hipkb/bench/stable_name_reporter.hpp>
 #include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/seed_secret.hpp>
 
 #include <fmt/core.h>
 
@@ -42,6 +43,12 @@ void add_context(const bench_config& config, const device_info& device) {
     }
 }
 
+// The seeds in a failure message are effective seeds; this says how to
+// get the same inputs again.
+std::string reproduce_hint(std::uint64_t secret) {
+    return fmt::format(" [seed secret {}: --hipkb_seed={} reproduces these inputs]", secret, secret);
+}
+
 }  // namespace
 
 int run_bench(const bench_config& config, int argc, char** argv) {
@@ -71,8 +78,12 @@ int run_bench(const bench_config& config, int argc, char** argv) {
     std::unique_ptr<bench_session> session;
     try {
         const device_info device = query_device();
-        session = std::make_unique<bench_session>(config, device);
+        // Without --hipkb_seed every run draws its own secret, so no run's
+        // inputs can be known before it starts.
+        const std::uint64_t secret = args.seed_secret ? *args.seed_secret : draw_seed_secret();
+        session = std::make_unique<bench_session>(config, device, secret);
         add_context(config, device);
+        benchmark::AddCustomContext("hipkb.seed_secret", std::to_string(secret));
         if (device.platform != "cpu") {
             session->measure_floors();
             session->measure_rooflines();
@@ -91,9 +102,10 @@ int run_bench(const bench_config& config, int argc, char** argv) {
     if (session->verdict().value("execution", "") == "cpu") {
         // A CPU gives correctness, never a GPU time: nothing is timed.
         const bool correct = session->verdict().value("correct", false);
-        fmt::print("hipkb: {}: {} (cpu execution: correctness at the test sizes; timing needs a GPU)\n",
+        fmt::print("hipkb: {}: {} (cpu execution: correctness at the test sizes; timing needs a GPU){}\n",
                    config.test_name,
-                   correct ? "correct" : session->candidate_failed() ? session->candidate_failure().message : "incorrect");
+                   correct ? "correct" : session->candidate_failed() ? session->candidate_failure().message : "incorrect",
+                   correct ? "" : reproduce_hint(session->seed_secret()));
         return 0;
     }
 
@@ -130,7 +142,8 @@ int run_bench(const bench_config& config, int argc, char** argv) {
     benchmark::Shutdown();
     write_verdict(args.verdict_out, session->verdict());
     if (session->candidate_failed()) {
-        fmt::print("hipkb: {}: {}\n", config.test_name, session->candidate_failure().message);
+        fmt::print("hipkb: {}: {}{}\n", config.test_name, session->candidate_failure().message,
+                   reproduce_hint(session->seed_secret()));
     }
     return 0;
 }

@@ -62,9 +62,10 @@ std::string first_error_line(const std::string& log) {
 
 // Everything one executable measures, alive for the whole run.
 
-bench_session::bench_session(const bench_config& config, device_info device)
+bench_session::bench_session(const bench_config& config, device_info device, std::uint64_t seed_secret)
     : m_config(config),
       m_spec(load_spec(config.spec_file)),
+      m_seeds(seeds_for_run(m_spec, seed_secret)),
       m_device(std::move(device)),
       m_reference(config.reference_module),
       m_flusher(m_device.l2_bytes),
@@ -79,7 +80,10 @@ bench_session::bench_session(const bench_config& config, device_info device)
                  {"failure", nullptr},
                  {"timed", false},
                  {"sizes", m_sizes == size_set::test ? "test" : "benchmark"},
-                 {"execution", m_device.platform == "cpu" || m_device.platform == "host" ? m_device.platform : "gpu"}};
+                 {"execution", m_device.platform == "cpu" || m_device.platform == "host" ? m_device.platform : "gpu"},
+                 {"seed_secret", m_seeds.secret},
+                 {"effective_seeds", {{"correctness", m_seeds.correctness}, {"timing", m_seeds.timing}}}};
+    m_spec.seeds = m_seeds.correctness;
     if (m_device.platform == "cpu") {
         m_verdict["thread_orders"] = json::array();
         m_verdict["warp_size"] = m_device.warp_size;
@@ -195,7 +199,7 @@ bool bench_session::outputs_match(const std::vector<host_tensor>& got, const sea
 
 void bench_session::prepare_timing() {
     if (m_timing_inputs) return;
-    m_timing_inputs.emplace(m_spec, m_sizes, timing_seed(m_spec));
+    m_timing_inputs.emplace(m_spec, m_sizes, m_seeds.timing);
     m_reference_timing_outputs.emplace(m_spec, m_sizes);
     if (is_candidate()) m_candidate_timing_outputs.emplace(m_spec, m_sizes);
 }

@@ -11,6 +11,7 @@
 #include <hipkb/device/device.hpp>
 #include <hipkb/bench/module.hpp>
 #include <hipkb/core/sealed_answer.hpp>
+#include <hipkb/core/seed_secret.hpp>
 #include <hipkb/core/spec.hpp>
 #include <hipkb/bench/workload.hpp>
 
@@ -52,10 +53,13 @@ struct harness_failure : std::runtime_error {
 
 class bench_session {
 public:
-    bench_session(const bench_config& config, device_info device);
+    // `seed_secret` is mixed into every seed the session uses
+    // (hipkb/core/seed_secret.hpp); 0 keeps the public seeds.
+    bench_session(const bench_config& config, device_info device, std::uint64_t seed_secret);
 
     [[nodiscard]] bool is_candidate() const { return *m_config.candidate_module != '\0'; }
     [[nodiscard]] const problem_spec& spec() const { return m_spec; }
+    [[nodiscard]] std::uint64_t seed_secret() const { return m_seeds.secret; }
     [[nodiscard]] const json& verdict() const { return m_verdict; }
     [[nodiscard]] bool candidate_failed() const { return m_failure.has_value(); }
     [[nodiscard]] const failure& candidate_failure() const { return *m_failure; }
@@ -232,7 +236,11 @@ private:
     static size_set benchmark_sizes();
 
     const bench_config& m_config;
+    // Its `seeds` are the run's effective correctness seeds, not the spec
+    // file's: input generation finds a seed's distribution (also_init) by
+    // its position in that list.
     problem_spec m_spec;
+    run_seeds m_seeds;
     device_info m_device;
     stream m_stream;
     event_timer m_timer;

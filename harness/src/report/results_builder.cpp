@@ -116,6 +116,22 @@ std::optional<double> number_of(const json& o, const char* k, const fs::path& f,
     return field(o, k, f, e, [](const json& a, const char* b, const json_place& c) { return optional_number(a, b, c); });
 }
 
+// The run's seed secret (hipkb/core/seed_secret.hpp): the verdict's, else
+// the driver's run record's; null when neither says (files from before
+// secrets, or a bench that never ran).
+json seed_secret_of(const loaded_files& files, const bench_record& record, std::vector<std::string>& errors) {
+    const std::pair<const std::optional<json>*, const fs::path*> sources[] = {{&files.verdict, &record.verdict_file},
+                                                                              {&files.run, &record.run_file}};
+    for (const auto& [file, path] : sources) {
+        if (!*file || !(*file)->contains("seed_secret")) continue;
+        const json& value = (**file)["seed_secret"];
+        if (value.is_number_unsigned()) return value;
+        errors.push_back(fmt::format("{}: seed_secret: expected an unsigned 64-bit integer, got {}", path->string(),
+                                     value.dump()));
+    }
+    return nullptr;
+}
+
 // The first compiler errors (hipkb/core/compile_log.hpp), each line shortened
 // and made valid UTF-8 for the JSON.
 std::vector<std::string> first_errors(const std::string& log) {
@@ -347,6 +363,7 @@ json candidate_entry(const bench_record& record, const loaded_files& files, mach
         if (auto parent = string_of(*files.metadata, "parent", file, errors)) entry["parent"] = *parent;
     }
     set_status(entry, record, files, errors);
+    entry["seed_secret"] = seed_secret_of(files, record, errors);
 
     // Compiled: the compile guard's status file is the ground truth.
     json compiled = nullptr;

@@ -3,6 +3,7 @@
 #include <hipkb/core/atomic_file.hpp>
 #include <hipkb/core/manifest.hpp>
 #include <hipkb/core/process.hpp>
+#include <hipkb/core/seed_secret.hpp>
 #include <hipkb/core/visible_devices.hpp>
 #include <hipkb/run/repetition_target.hpp>
 #include <hipkb/run/worker_slots.hpp>
@@ -115,7 +116,7 @@ void remove_stale(const std::filesystem::path& results, const std::string& test)
 // again with enough repetitions. The record is the last run's, with the
 // repetitions and precision reached and the wall time of every run.
 json run_to_precision(const bench_entry& bench, const std::filesystem::path& results, const suite_options& options,
-                      const std::vector<std::string>& environment) {
+                      const std::vector<std::string>& environment, std::uint64_t seed_secret) {
     const std::filesystem::path gbench_out = results / (bench.test + ".json");
     const bool adaptive = options.cv_target > 0 && !sets_repetitions(options.benchmark_args);
     int repetitions = default_repetitions;
@@ -124,7 +125,8 @@ json run_to_precision(const bench_entry& bench, const std::filesystem::path& res
     for (int attempt = 1;; ++attempt) {
         std::vector<std::string> argv = {bench.executable.string(), "--benchmark_out=" + gbench_out.string(),
                                          "--benchmark_out_format=json",
-                                         "--hipkb_verdict_out=" + (results / (bench.test + ".verdict.json")).string()};
+                                         "--hipkb_verdict_out=" + (results / (bench.test + ".verdict.json")).string(),
+                                         fmt::format("--hipkb_seed={}", seed_secret)};
         if (adaptive) argv.push_back(fmt::format("--benchmark_repetitions={}", repetitions));
         argv.insert(argv.end(), options.benchmark_args.begin(), options.benchmark_args.end());
         process_options run;
@@ -163,7 +165,7 @@ json run_to_precision(const bench_entry& bench, const std::filesystem::path& res
 
 json run_bench_where_it_can(const bench_entry& bench, const std::filesystem::path& results,
                             const suite_options& options, const std::vector<std::string>& environment,
-                            no_gpu_memo& no_gpu) {
+                            no_gpu_memo& no_gpu, std::uint64_t seed_secret) {
     const bool has_twin = bench.cpu_executable && std::filesystem::exists(*bench.cpu_executable);
     const std::optional<std::string> known_no_gpu = no_gpu.reason();
     if (options.execution == "cpu" || (options.execution == "auto" && has_twin && known_no_gpu)) {
@@ -174,19 +176,19 @@ json run_bench_where_it_can(const bench_entry& bench, const std::filesystem::pat
         }
         bench_entry twin = bench;
         twin.executable = *bench.cpu_executable;
-        json record = run_to_precision(twin, results, options, environment);
+        json record = run_to_precision(twin, results, options, environment, seed_secret);
         record["execution"] = "cpu";
         if (known_no_gpu) record["gpu_skip_reason"] = *known_no_gpu;
         return record;
     }
-    json record = run_to_precision(bench, results, options, environment);
+    json record = run_to_precision(bench, results, options, environment, seed_secret);
     record["execution"] = "gpu";
     if (record["status"] == "skipped" && options.execution == "auto" && has_twin) {
         no_gpu.remember(record["message"].get<std::string>());
         const std::string why = record["message"].get<std::string>();
         bench_entry twin = bench;
         twin.executable = *bench.cpu_executable;
-        record = run_to_precision(twin, results, options, environment);
+        record = run_to_precision(twin, results, options, environment, seed_secret);
         record["execution"] = "cpu";
         record["gpu_skip_reason"] = why;
     }
@@ -217,8 +219,14 @@ int run_suite(const suite_options& options) {
     const std::vector<worker_slot> slots = plan_worker_slots(
         options.jobs, options.execution, suite.platform,
         visible_gpus(suite.platform, driver_gpu_count(suite.platform), process_environment()));
+    // One secret for the whole run: every executable gets the same inputs,
+    // and the run is reproduced by giving the secret back.
+    const std::uint64_t seed_secret = options.seed_secret ? *options.seed_secret : draw_seed_secret();
     fmt::print("hipkb: running {} of {} benchmarks ({} platform) -> {}\n", selected.size(), suite.benches.size(),
                suite.platform, results.string());
+    fmt::print("hipkb: seed secret {}{}\n", seed_secret,
+               seed_secret == public_seeds_secret ? " (the public seeds: inputs a candidate can know in advance)"
+                                                  : fmt::format(" (--seed {} reproduces this run's inputs)", seed_secret));
     if (slots.size() > 1 || slots.front().gpu) {
         std::string gpus;
         for (const worker_slot& slot : slots) {
@@ -264,8 +272,9 @@ int run_suite(const suite_options& options) {
                           {"message", fmt::format("{} is missing: run cmake --build {} first",
                                                   bench->executable.string(), options.build_dir.string())}};
             } else {
-                record = run_bench_where_it_can(*bench, results, options, slot.environment, no_gpu);
+                record = run_bench_where_it_can(*bench, results, options, slot.environment, no_gpu, seed_secret);
             }
+            record["seed_secret"] = seed_secret;
             if (slot.gpu && record.value("execution", "") == "gpu") record["gpu_ordinal"] = *slot.gpu;
             write_file_atomically(results / (bench->test + ".run.json"), record.dump(2) + "\n");
             const std::string status = record["status"].get<std::string>();

@@ -91,6 +91,32 @@ TEST(BenchArgs, seconds_may_carry_an_s_suffix_as_newer_google_benchmark_writes_t
     EXPECT_DOUBLE_EQ(parse({"--hipkb_max_wall=2s"}).max_wall, 2.0);
 }
 
+TEST(BenchArgs, without_a_seed_flag_no_secret_is_given_so_the_bench_draws_one) {
+    EXPECT_FALSE(parse({}).seed_secret.has_value());
+}
+
+TEST(BenchArgs, the_seed_secret_is_read_in_decimal_or_hex_and_not_passed_on) {
+    EXPECT_EQ(parse({"--hipkb_seed=0"}).seed_secret, 0U);
+    EXPECT_EQ(parse({"--hipkb_seed=18446744073709551615"}).seed_secret, 18446744073709551615ULL);
+    EXPECT_EQ(parse({"--hipkb_seed=0x5EEDf00d"}).seed_secret, 0x5eedf00dULL);
+    const parsed_args parsed = parse({"--hipkb_seed=42", "--benchmark_filter=x"});
+    EXPECT_EQ(parsed.seed_secret, 42U);
+    EXPECT_FALSE(passes_on(parsed, "--hipkb_seed=42"));
+    EXPECT_TRUE(passes_on(parsed, "--benchmark_filter=x"));
+}
+
+TEST(BenchArgs, a_bad_seed_secret_is_refused_with_a_message_naming_the_flag) {
+    for (const std::string arg : {"--hipkb_seed=", "--hipkb_seed=abc", "--hipkb_seed=-1", "--hipkb_seed=+1",
+                                  "--hipkb_seed=12x", "--hipkb_seed=0x", "--hipkb_seed=0xg1", "--hipkb_seed= 1",
+                                  "--hipkb_seed=18446744073709551616", "--hipkb_seed=1.5"}) {
+        const std::string message = rejection_of(arg);
+        ASSERT_FALSE(message.empty()) << arg << " was accepted";
+        EXPECT_NE(message.find(arg), std::string::npos) << message;
+        EXPECT_NE(message.find("seed secret"), std::string::npos) << message;
+    }
+    EXPECT_NE(rejection_of("--hipkb_seed").find("--hipkb_seed=N"), std::string::npos);
+}
+
 TEST(BenchArgs, an_iteration_count_is_refused_rather_than_read_as_seconds) {
     const std::string message = rejection_of("--benchmark_min_time=10x");
     EXPECT_NE(message.find("iteration count"), std::string::npos) << message;

@@ -72,6 +72,15 @@ TEST_F(BasicBuild, CorrectAndFasterCandidate) {
     EXPECT_TRUE(c["input_errors"].empty());
 }
 
+// The run's seed secret travels with each candidate: from its verdict,
+// else from the driver's run record, else null (files from before secrets).
+TEST_F(BasicBuild, EachCandidateCarriesItsRunsSeedSecret) {
+    EXPECT_EQ(candidate(m_results, "relu/examples/fast")["seed_secret"].get<std::uint64_t>(),
+              12345678901234567890ULL);
+    EXPECT_EQ(candidate(m_results, "relu/examples/same")["seed_secret"].get<std::uint64_t>(), 42U);
+    EXPECT_TRUE(candidate(m_results, "relu/examples/wrong")["seed_secret"].is_null());
+}
+
 TEST_F(BasicBuild, TieAtExactlyOne) {
     const json& c = candidate(m_results, "relu/examples/same");
     EXPECT_EQ(c["correct"], true);

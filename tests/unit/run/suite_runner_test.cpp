@@ -304,6 +304,66 @@ TEST_F(SuiteRunner, results_of_an_earlier_run_of_a_bench_are_removed_first) {
     EXPECT_EQ(record("hipkb.bench.row_offsets.fake.skip")["status"], "skipped");
 }
 
+// The values of every --hipkb_seed= argument the named fake programs got.
+std::vector<std::string> seed_arguments(const std::vector<std::string>& args) {
+    const std::string prefix = "--hipkb_seed=";
+    std::vector<std::string> values;
+    for (const std::string& arg : args) {
+        if (arg.rfind(prefix, 0) == 0) values.push_back(arg.substr(prefix.size()));
+    }
+    return values;
+}
+
+// One secret per run: a GPU bench, its CPU twin after a skip, a bench run
+// again for precision, a failing one; each gets the same --hipkb_seed on
+// every run, and every run record names it.
+TEST_F(SuiteRunner, one_drawn_secret_goes_to_every_executable_and_into_every_run_record) {
+    write_manifest({{"hipkb.bench.row_offsets.fake.ok", "ok"},
+                    {"hipkb.bench.row_offsets.fake.noisy", "noisy"},
+                    {"hipkb.bench.row_offsets.fake.fail", "fail"},
+                    {"hipkb.bench.row_offsets.fake.skip", "skip", "candidate", "ok_twin"}});
+    EXPECT_EQ(hipkb::run_suite(m_options), 0);
+    std::vector<std::string> seen;
+    std::size_t runs = 0;
+    for (const std::string name : {"ok", "noisy", "fail", "skip", "ok_twin"}) {
+        const std::vector<std::string> values = seed_arguments(arguments_of(name));
+        ASSERT_FALSE(values.empty()) << name << " got no --hipkb_seed";
+        runs += values.size();
+        seen.insert(seen.end(), values.begin(), values.end());
+    }
+    EXPECT_GT(runs, 5U) << "the noisy bench should have run more than once";
+    const std::string secret = seen.front();
+    for (const std::string& value : seen) EXPECT_EQ(value, secret);
+    EXPECT_NE(secret, "0") << "a drawn secret is never the public seeds";
+    for (const std::string test : {"ok", "noisy", "fail", "skip"}) {
+        const json run = record("hipkb.bench.row_offsets.fake." + test);
+        ASSERT_TRUE(run["seed_secret"].is_number_unsigned()) << run.dump(2);
+        EXPECT_EQ(std::to_string(run["seed_secret"].get<std::uint64_t>()), secret) << test;
+    }
+}
+
+TEST_F(SuiteRunner, each_run_draws_a_new_secret) {
+    write_manifest({{"hipkb.bench.row_offsets.fake.ok", "ok"}});
+    m_options.cv_target = 0;
+    EXPECT_EQ(hipkb::run_suite(m_options), 0);
+    EXPECT_EQ(hipkb::run_suite(m_options), 0);
+    const std::vector<std::string> values = seed_arguments(arguments_of("ok"));
+    ASSERT_EQ(values.size(), 2U);
+    EXPECT_NE(values[0], values[1]);
+}
+
+// --seed / HIPKB_SEED_SECRET: a run reproduced, or the public seeds (0).
+TEST_F(SuiteRunner, a_given_secret_is_passed_on_and_recorded_unchanged) {
+    write_manifest({{"hipkb.bench.row_offsets.fake.ok", "ok"}});
+    m_options.cv_target = 0;
+    for (const std::uint64_t secret : {std::uint64_t{0x5eedf00dcafe1234}, std::uint64_t{0}}) {
+        m_options.seed_secret = secret;
+        EXPECT_EQ(hipkb::run_suite(m_options), 0);
+        EXPECT_EQ(seed_arguments(arguments_of("ok")).back(), std::to_string(secret));
+        EXPECT_EQ(record("hipkb.bench.row_offsets.fake.ok")["seed_secret"].get<std::uint64_t>(), secret);
+    }
+}
+
 TEST_F(SuiteRunner, a_build_without_a_manifest_is_an_error_naming_the_file) {
     try {
         (void)hipkb::run_suite(m_options);

@@ -4,6 +4,7 @@
 
 #include <hipkb/core/shard.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -34,6 +35,11 @@ struct suite_options {
     // skipped for want of a usable GPU, its cpu-execution twin (correctness
     // only); "gpu" never falls back; "cpu" runs only the twins.
     std::string execution = "auto";
+    // The run's seed secret (hipkb/core/seed_secret.hpp), passed to every
+    // executable as --hipkb_seed and recorded in each <test>.run.json. Absent:
+    // one is drawn from the OS random source per run_suite call. 0
+    // reproduces the public seeds.
+    std::optional<std::uint64_t> seed_secret;
 };
 
 // Returns the exit code: 0 when every bench ran or was skipped for want of a
