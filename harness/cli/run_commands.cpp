@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 
 namespace hipkb::cli {
@@ -64,8 +65,54 @@ void check_test_sizes(const problem_spec& spec, const std::filesystem::path& fil
     }
 }
 
+// "B=16 D1=256 D2=256": the benchmark sizes, as a spec's dims give them.
+std::string benchmark_sizes(const problem_spec& spec) {
+    std::string text;
+    for (const dim_spec& dim : spec.dims) text += fmt::format("{}{}={}", text.empty() ? "" : " ", dim.name, dim.value);
+    return text;
+}
+
+// "fp32" or "fp16,int64": every dtype of the inputs and outputs, once each.
+std::string dtypes_of(const problem_spec& spec) {
+    std::vector<std::string> names;
+    for (const auto* list : {&spec.inputs, &spec.outputs}) {
+        for (const tensor_spec& tensor : *list) {
+            const std::string name(to_string(tensor.type));
+            if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+        }
+    }
+    std::string text;
+    for (const std::string& name : names) text += (text.empty() ? "" : ",") + name;
+    return text;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "" : ",") + item;
+    return text.empty() ? "-" : text;
+}
+
+// Rows as left-aligned columns, each as wide as its widest cell.
+void print_columns(const std::vector<std::vector<std::string>>& rows) {
+    std::vector<std::size_t> widths;
+    for (const auto& row : rows) {
+        widths.resize(std::max(widths.size(), row.size()));
+        for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
+    }
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            line += i + 1 == row.size() ? row[i] : fmt::format("{:<{}}  ", row[i], widths[i]);
+        }
+        fmt::print("{}\n", line);
+    }
+}
+
 int list_problems(const list_flags& flags) {
     int bad = 0;
+    std::map<std::string, std::filesystem::path> seen;
+    std::vector<std::vector<std::string>> rows = {
+        {"level", "problem", "kernelbench", "dtypes", "golden", "tags", "benchmark sizes"}};
     for (const auto& file : find_specs(flags.reference_dir)) {
         try {
             const problem_spec spec = load_spec(file);
@@ -74,13 +121,20 @@ int list_problems(const list_flags& flags) {
                 throw spec_error(fmt::format("{}: field 'name' is '{}' but the folder is '{}'", file.string(),
                                              spec.name, folder));
             }
+            if (const auto [other, fresh] = seen.emplace(spec.name, file); !fresh) {
+                throw spec_error(fmt::format("{}: problem name '{}' is also used by {}; names must be unique "
+                                             "across levels", file.string(), spec.name, other->second.string()));
+            }
             check_test_sizes(spec, file);
-            fmt::print("level{} {:<20} {}\n", spec.level, spec.name, spec.title);
+            const bool golden = std::filesystem::exists(file.parent_path() / "golden.cpp");
+            rows.push_back({fmt::format("{}", spec.level), spec.name, spec.kernelbench.empty() ? "-" : spec.kernelbench,
+                            dtypes_of(spec), golden ? "yes" : "no", joined(spec.tags), benchmark_sizes(spec)});
         } catch (const spec_error& error) {
             ++bad;
             fmt::print(stderr, "error: {}\n", error.what());
         }
     }
+    print_columns(rows);
     if (flags.check && bad > 0) {
         fmt::print(stderr, "{} problem spec(s) are invalid\n", bad);
         return 1;

@@ -24,6 +24,10 @@ std::string last_user_message(const json& meta) {
     return text;
 }
 
+// The first turn builds the harness of a fresh tree: on a loaded 2-core
+// machine that can pass the default 600 s, so the limit here is the test's.
+constexpr const char* kTurnLimit = "1100";
+
 TEST(Refine, turns_feed_back_mismatches_and_compiler_errors_until_a_correct_candidate) {
     temp_dir dir;
     const fs::path build = dir.path() / "build";
@@ -38,7 +42,7 @@ TEST(Refine, turns_feed_back_mismatches_and_compiler_errors_until_a_correct_cand
     const auto configured = run_command(configure);
     ASSERT_EQ(configured.exit_code, 0) << configured.output;
 
-    const auto refined = run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--provider", "replay",
+    const auto refined = run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--eval-timeout-s", kTurnLimit, "--provider", "replay",
                               "--replay-dir", (fixtures() / "replay_refine").string(), "--run", "refined",
                               "--problems", "saxpy", "--max-turns", "3", "--min-gain", "0"});
     ASSERT_EQ(refined.how, hipkb::process_result::end::exited) << refined.output;
@@ -94,7 +98,7 @@ TEST(Refine, turns_feed_back_mismatches_and_compiler_errors_until_a_correct_cand
 
     // A second refine finds the turns on disk and does not ask for them again.
     fs::create_directories(dir.path() / "no_recordings");
-    const auto again = run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--provider", "replay",
+    const auto again = run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--eval-timeout-s", kTurnLimit, "--provider", "replay",
                             "--replay-dir", (dir.path() / "no_recordings").string(), "--run", "refined",
                             "--problems", "saxpy", "--max-turns", "3", "--min-gain", "0"});
     EXPECT_NE(again.output.find("s000_t1: building and evaluating"), std::string::npos) << again.output;
