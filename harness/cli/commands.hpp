@@ -14,6 +14,8 @@ void add_report_commands(CLI::App& app);
 void add_check_command(CLI::App& app);
 // generate, refine (generate_commands.cpp).
 void add_generate_commands(CLI::App& app);
+// import: a hip2hip-style dataset into problems (import_command.cpp).
+void add_import_command(CLI::App& app);
 
 // Thrown by a command to end with a given exit code after printing `what()`.
 struct exit_request {

@@ -47,6 +47,22 @@ init_spec parse_init(const json& node, const json_place& place) {
     return init;
 }
 
+import_origin parse_import_origin(const json& root, const json_place& top) {
+    const json& node = required_object(root, "imported", top);
+    const json_place place = top.key("imported");
+    import_origin origin;
+    origin.from = required_string(node, "from", place);
+    origin.status = required_string(node, "status", place);
+    if (node.contains("notes")) {
+        const json& notes = required_array(node, "notes", place);
+        for (std::size_t i = 0; i < notes.size(); ++i) {
+            if (!notes[i].is_string()) throw_expected(place.key("notes").index(i), "a string", notes[i]);
+            origin.notes.push_back(notes[i].get<std::string>());
+        }
+    }
+    return origin;
+}
+
 // An extent or a count: an integer or an expression string over the dims.
 std::string expression_text(const json& value, const json_place& place, std::string_view what) {
     if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
@@ -195,6 +211,9 @@ problem_spec parse_spec(const json& root, const std::filesystem::path& spec_file
         }
     }
     return spec;
+    if (root.contains("imported")) {
+        spec.imported = parse_import_origin(root, top);
+    }
 }
 
 }  // namespace

@@ -48,6 +48,14 @@ struct tolerance {
     std::string reason;  // empty for the per-dtype default
 };
 
+// Where a problem made by `hipkb import` came from and what the importer
+// guessed: such a problem has no golden, and its reference is the truth.
+struct import_origin {
+    std::string from;                // the dataset entry it was made from
+    std::string status;              // "needs_review" until a person has checked it
+    std::vector<std::string> notes;  // each guess the importer made
+};
+
 // Which set of dim values to use.
 enum class size_set { benchmark, test };
 
@@ -67,6 +75,7 @@ struct problem_spec {
 
     [[nodiscard]] dim_values dim_map(size_set sizes) const;
     [[nodiscard]] std::vector<std::int64_t> dim_vector(size_set sizes) const;
+    std::optional<import_origin> imported;  // set for problems made by `hipkb import`
     [[nodiscard]] std::vector<std::int64_t> shape_of(const tensor_spec& tensor, size_set sizes) const;
     [[nodiscard]] std::int64_t element_count(const tensor_spec& tensor, size_set sizes) const;
     [[nodiscard]] double flop_count(size_set sizes) const;  // 0 when not given
