@@ -210,10 +210,10 @@ problem_spec parse_spec(const json& root, const std::filesystem::path& spec_file
             fail(top.key("seeds"), "needs at least one seed");
         }
     }
-    return spec;
     if (root.contains("imported")) {
         spec.imported = parse_import_origin(root, top);
     }
+    return spec;
 }
 
 }  // namespace

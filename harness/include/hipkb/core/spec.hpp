@@ -72,10 +72,10 @@ struct problem_spec {
     std::string flops;  // expression; empty when not given
     std::string bytes;  // expression; empty when not given
     std::vector<std::uint64_t> seeds{1, 2, 3};
+    std::optional<import_origin> imported;  // set for problems made by `hipkb import`
 
     [[nodiscard]] dim_values dim_map(size_set sizes) const;
     [[nodiscard]] std::vector<std::int64_t> dim_vector(size_set sizes) const;
-    std::optional<import_origin> imported;  // set for problems made by `hipkb import`
     [[nodiscard]] std::vector<std::int64_t> shape_of(const tensor_spec& tensor, size_set sizes) const;
     [[nodiscard]] std::int64_t element_count(const tensor_spec& tensor, size_set sizes) const;
     [[nodiscard]] double flop_count(size_set sizes) const;  // 0 when not given
