@@ -1,0 +1,20 @@
+// CPU golden for 089_cumsum: a running sum along each row, accumulated in
+// double, used to prove the reference right.
+#include <hipkb/entry.h>
+
+#include <cstdint>
+
+extern "C" int hipkb_run(const hipkb_args* args) {
+    const auto* x = static_cast<const float*>(args->inputs[0]);
+    auto* y = static_cast<float*>(args->outputs[0]);
+    const int64_t rows = args->dims[0];
+    const int64_t n = args->dims[1];
+    for (int64_t b = 0; b < rows; ++b) {
+        double sum = 0.0;
+        for (int64_t k = 0; k < n; ++k) {
+            sum += x[b * n + k];
+            y[b * n + k] = static_cast<float>(sum);
+        }
+    }
+    return 0;
+}
