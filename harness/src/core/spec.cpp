@@ -138,6 +138,7 @@ problem_spec parse_spec(const json& root, const std::filesystem::path& spec_file
     spec.name = required_string(root, "name", top);
     spec.level = static_cast<int>(required_integer(root, "level", top));
     spec.title = optional_string(root, "title", top).value_or("");
+    spec.kernelbench = optional_string(root, "kernelbench", top).value_or("");
     if (root.contains("tags")) {
         const json& tags = required_array(root, "tags", top);
         for (std::size_t i = 0; i < tags.size(); ++i) {

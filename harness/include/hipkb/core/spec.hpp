@@ -64,6 +64,9 @@ struct problem_spec {
     std::string name;
     int level = 1;
     std::string title;
+    // KernelBench's name for the same operator ("21_Sigmoid"); empty when the
+    // problem has no KernelBench counterpart.
+    std::string kernelbench;
     std::vector<std::string> tags;
     std::vector<dim_spec> dims;
     std::vector<tensor_spec> inputs;
