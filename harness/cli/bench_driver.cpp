@@ -9,8 +9,9 @@
 #include <filesystem>
 
 int main(int argc, char** argv) {
-    CLI::App app{"Runs every benchmark of this build (each in its own process), writes Google Benchmark JSON into "
-                 "results/ next to this program, and prints a summary. Same as `hipkb run --build-dir <this dir>`."};
+    CLI::App app{
+        "Runs every benchmark of this build (each in its own process), writes Google Benchmark JSON into "
+        "results/ next to this program, and prints a summary. Same as `hipkb run --build-dir <this dir>`."};
     hipkb::cli::suite_flags flags;
     flags.add_to(app);
     try {

@@ -33,17 +33,19 @@ std::filesystem::path manifest_of(const nlohmann::json& results, const check_fla
             return source["manifest"].get<std::string>();
         }
     }
-    throw std::runtime_error(fmt::format("{}: the results name no manifest; pass --manifest build/hipkb_manifest.json",
-                                         flags.input));
+    throw std::runtime_error(
+        fmt::format("{}: the results name no manifest; pass --manifest build/hipkb_manifest.json", flags.input));
 }
 
 int run_check(const check_flags& flags) {
     if (flags.figures) {
         if (!std::filesystem::is_directory(flags.input)) {
-            throw std::runtime_error(fmt::format("{}: --figures reads the verdict files of a results folder", flags.input));
+            throw std::runtime_error(
+                fmt::format("{}: --figures reads the verdict files of a results folder", flags.input));
         }
         const std::string table = report::device_figures_markdown(flags.input);
-        fmt::print("{}", table.empty() ? "No device figures: these verdicts measured none (CPU or host execution)\n" : table);
+        fmt::print("{}",
+                   table.empty() ? "No device figures: these verdicts measured none (CPU or host execution)\n" : table);
         return 0;
     }
     report::input_options options;
@@ -59,8 +61,11 @@ int run_check(const check_flags& flags) {
                               {"unexpected", found.unexpected()},
                               {"findings", nlohmann::json::array()}};
         for (const auto& f : found.findings) {
-            out["findings"].push_back({{"test", f.test}, {"expected", f.expected}, {"observed", f.observed},
-                                       {"unexpected", f.unexpected}, {"detail", f.detail}});
+            out["findings"].push_back({{"test", f.test},
+                                       {"expected", f.expected},
+                                       {"observed", f.observed},
+                                       {"unexpected", f.unexpected},
+                                       {"detail", f.detail}});
         }
         write_file_atomically(flags.json_out, out.dump(2) + "\n");
     }

@@ -1,11 +1,11 @@
 // hipkb generate, hipkb refine: flags only; the work is in hipkb_generator.
 #include "commands.hpp"
 
+#include <hipkb/core/process.hpp>
 #include <hipkb/generator/generate_run.hpp>
 #include <hipkb/generator/prompt.hpp>
 #include <hipkb/generator/refine.hpp>
 #include <hipkb/generator/settings.hpp>
-#include <hipkb/core/process.hpp>
 
 #include <fmt/core.h>
 
@@ -24,9 +24,12 @@ std::string type_label(const field_info& field) {
     if (field.key == "headers") return "'NAME: VALUE'";
     if (field.is_path) return "PATH";
     switch (field.type) {
-        case field_type::integer: return "INT";
-        case field_type::number: return "NUMBER";
-        default: return "TEXT";
+        case field_type::integer:
+            return "INT";
+        case field_type::number:
+            return "NUMBER";
+        default:
+            return "TEXT";
     }
 }
 

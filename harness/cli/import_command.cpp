@@ -32,9 +32,11 @@ int run_import(const import_flags& flags) {
         fmt::print(stderr, "hipkb import: error: {}\n", error.what());
         return 2;
     }
-    for (const std::string& name : report.imported) fmt::print("imported {} -> {}\n", name, (options.out / name).string());
+    for (const std::string& name : report.imported)
+        fmt::print("imported {} -> {}\n", name, (options.out / name).string());
     if (!report.skipped.empty()) {
-        fmt::print("skipped {} of {} entries:\n", report.skipped.size(), report.skipped.size() + report.imported.size());
+        fmt::print("skipped {} of {} entries:\n", report.skipped.size(),
+                   report.skipped.size() + report.imported.size());
         for (const auto& entry : report.skipped) fmt::print("  {}: {}\n", entry.name, entry.reason);
     }
     fmt::print("{} imported, {} skipped; imported problems need review (spec.json: \"imported\".notes)\n",
@@ -46,13 +48,17 @@ int run_import(const import_flags& flags) {
 
 void add_import_command(CLI::App& app) {
     auto* command = app.add_subcommand(
-        "import", "Turn a hip2hip-style dataset (a JSON list of {name, hip_file, code_body} over hip_code/) into problems");
+        "import",
+        "Turn a hip2hip-style dataset (a JSON list of {name, hip_file, code_body} over hip_code/) into problems");
     auto flags = std::make_shared<import_flags>();
     command->add_option("dataset", flags->dataset, "The dataset folder")->required();
-    command->add_option("--list", flags->list, "The JSON list of entries (default: the only *.json at the dataset's top)");
+    command->add_option("--list", flags->list,
+                        "The JSON list of entries (default: the only *.json at the dataset's top)");
     command->add_option("--out", flags->out, "Where the problem folders go (reference/level<N> to build them)")
         ->capture_default_str();
-    command->add_option("--level", flags->level, "The level written in each spec")->capture_default_str()->check(CLI::PositiveNumber);
+    command->add_option("--level", flags->level, "The level written in each spec")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
     command->callback([flags] {
         const int code = run_import(*flags);
         if (code != 0) throw exit_request{code};

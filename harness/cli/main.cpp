@@ -6,8 +6,9 @@
 #include <exception>
 
 int main(int argc, char** argv) {
-    CLI::App app{"hipkb: a benchmark suite for LLM-optimized HIP kernels.\n"
-                 "Build the suite with CMake, then run, report and compare its results."};
+    CLI::App app{
+        "hipkb: a benchmark suite for LLM-optimized HIP kernels.\n"
+        "Build the suite with CMake, then run, report and compare its results."};
     app.require_subcommand(1);
     app.set_version_flag("--version", "hipkb 0.1.0");
     hipkb::cli::add_run_commands(app);

@@ -68,9 +68,7 @@ struct merge_flags {
     std::string manifest;
 };
 
-std::vector<fs::path> to_paths(const std::vector<std::string>& texts) {
-    return {texts.begin(), texts.end()};
-}
+std::vector<fs::path> to_paths(const std::vector<std::string>& texts) { return {texts.begin(), texts.end()}; }
 
 void add_report(CLI::App& app) {
     auto flags = std::make_shared<report_flags>();
@@ -162,8 +160,7 @@ void add_compare(CLI::App& app) {
         options.alpha = flags->alpha;
         options.fail_on_regression_pct = flags->fail_on_regression;
         options.cpu_time = flags->cpu_time;
-        const report::comparison result =
-            report::compare_paths({flags->old_input}, {flags->new_input}, options);
+        const report::comparison result = report::compare_paths({flags->old_input}, {flags->new_input}, options);
         std::string text;
         if (flags->format == "json") {
             text = report::comparison_to_json(result).dump(2) + "\n";
@@ -236,8 +233,10 @@ void add_baseline(CLI::App& app) {
                    baseline["problems"].size(), baseline["candidates"].size(), shown(record["platform"]),
                    shown(record["device"]), shown(record["driver"]), shown(record["hipkb_version"]));
         if (baseline["summary"]["counts"].value("timed", 0) == 0) {
-            fmt::print(stderr, "hipkb: warning: {} holds no timed candidate: comparing against this baseline catches "
-                               "correctness regressions only\n", out.string());
+            fmt::print(stderr,
+                       "hipkb: warning: {} holds no timed candidate: comparing against this baseline catches "
+                       "correctness regressions only\n",
+                       out.string());
         }
     });
 }

@@ -54,14 +54,17 @@ void check_test_sizes(const problem_spec& spec, const std::filesystem::path& fil
         any_size = true;
         any_odd = any_odd || dim.test % 2 != 0;
         if (dim.test % 16 == 0) {
-            throw spec_error(fmt::format("{}: dims: '{}' has test size {}, a multiple of 16; test sizes must not be "
-                                         "multiples of a block or tile size, so that edge handling is checked",
-                                         file.string(), dim.name, dim.test));
+            throw spec_error(
+                fmt::format("{}: dims: '{}' has test size {}, a multiple of 16; test sizes must not be "
+                            "multiples of a block or tile size, so that edge handling is checked",
+                            file.string(), dim.name, dim.test));
         }
     }
     if (any_size && !any_odd) {
-        throw spec_error(fmt::format("{}: dims: every test size is even; make at least one odd, so that edge "
-                                     "handling is checked", file.string()));
+        throw spec_error(
+            fmt::format("{}: dims: every test size is even; make at least one odd, so that edge "
+                        "handling is checked",
+                        file.string()));
     }
 }
 
@@ -118,12 +121,14 @@ int list_problems(const list_flags& flags) {
             const problem_spec spec = load_spec(file);
             const std::string folder = file.parent_path().filename().string();
             if (spec.name != folder) {
-                throw spec_error(fmt::format("{}: field 'name' is '{}' but the folder is '{}'", file.string(),
-                                             spec.name, folder));
+                throw spec_error(
+                    fmt::format("{}: field 'name' is '{}' but the folder is '{}'", file.string(), spec.name, folder));
             }
             if (const auto [other, fresh] = seen.emplace(spec.name, file); !fresh) {
-                throw spec_error(fmt::format("{}: problem name '{}' is also used by {}; names must be unique "
-                                             "across levels", file.string(), spec.name, other->second.string()));
+                throw spec_error(
+                    fmt::format("{}: problem name '{}' is also used by {}; names must be unique "
+                                "across levels",
+                                file.string(), spec.name, other->second.string()));
             }
             check_test_sizes(spec, file);
             const bool golden = std::filesystem::exists(file.parent_path() / "golden.cpp");
@@ -178,24 +183,27 @@ int list_devices(const devices_flags& flags) {
 
 void add_run_commands(CLI::App& app) {
     auto* devices = app.add_subcommand(
-        "devices", "List the GPUs hipkb can use (HIP_VISIBLE_DEVICES, ROCR_VISIBLE_DEVICES and CUDA_VISIBLE_DEVICES "
-                   "narrow and renumber them) and write a CTest resource spec for them");
+        "devices",
+        "List the GPUs hipkb can use (HIP_VISIBLE_DEVICES, ROCR_VISIBLE_DEVICES and CUDA_VISIBLE_DEVICES "
+        "narrow and renumber them) and write a CTest resource spec for them");
     auto devices_options = std::make_shared<devices_flags>();
     devices->add_option("--resource-spec", devices_options->resource_spec,
                         "Write a CTest resource spec file (resource type gpus, one slot per GPU) here");
-    devices->add_option("--platform", devices_options->platform,
-                        "amd or nvidia (default: the driver installed here)")
+    devices->add_option("--platform", devices_options->platform, "amd or nvidia (default: the driver installed here)")
         ->check(CLI::IsMember({"amd", "nvidia"}));
-    devices->add_option("--driver-gpus", devices_options->driver_count,
-                        "Take this many GPUs as the driver's (default: count them), e.g. to write a resource spec "
-                        "for another machine")
+    devices
+        ->add_option("--driver-gpus", devices_options->driver_count,
+                     "Take this many GPUs as the driver's (default: count them), e.g. to write a resource spec "
+                     "for another machine")
         ->check(CLI::NonNegativeNumber);
     devices->callback([devices_options] { (void)list_devices(*devices_options); });
 
     auto* run = app.add_subcommand("run", "Run the benchmarks of a configured and built suite, then report");
     auto run_flags = std::make_shared<suite_flags>();
     auto build_dir = std::make_shared<std::string>("build");
-    run->add_option("--build-dir,-B", *build_dir, "The CMake build directory")->envname("HIPKB_BUILD_DIR")->capture_default_str();
+    run->add_option("--build-dir,-B", *build_dir, "The CMake build directory")
+        ->envname("HIPKB_BUILD_DIR")
+        ->capture_default_str();
     run_flags->add_to(*run);
     run->callback([run_flags, build_dir] {
         run_flags->finish();

@@ -160,12 +160,18 @@ struct suite_outcome {
 suite_outcome g_outcome;
 std::vector<candidate> g_candidates;
 
-void configure_build_and_run(suite_outcome& outcome, const std::vector<std::string>& configure_args,
-                             int bench_timeout, const std::vector<std::string>& driver_args = {}) {
+void configure_build_and_run(suite_outcome& outcome, const std::vector<std::string>& configure_args, int bench_timeout,
+                             const std::vector<std::string>& driver_args = {}) {
     // Kept between runs: the second run only rebuilds what changed.
     outcome.build_dir = work_root / outcome.platform / "build";
-    std::vector<std::string> configure = {HIPKB_CMAKE, "-S", source_dir.string(), "-B", outcome.build_dir.string(),
-                                          "-G", HIPKB_GENERATOR, "-DHIPKB_ENABLE_TESTING=OFF"};
+    std::vector<std::string> configure = {HIPKB_CMAKE,
+                                          "-S",
+                                          source_dir.string(),
+                                          "-B",
+                                          outcome.build_dir.string(),
+                                          "-G",
+                                          HIPKB_GENERATOR,
+                                          "-DHIPKB_ENABLE_TESTING=OFF"};
     configure.insert(configure.end(), configure_args.begin(), configure_args.end());
     if (!std::string(HIPKB_HOST_CXX).empty()) configure.emplace_back("-DCMAKE_CXX_COMPILER=" HIPKB_HOST_CXX);
     fmt::print("adversarial: configuring {}\n", outcome.build_dir.string());
@@ -178,8 +184,8 @@ void configure_build_and_run(suite_outcome& outcome, const std::vector<std::stri
         outcome.results_dir = manifest.value("results_dir", (outcome.build_dir / "results").string());
         benches = manifest.value("benches", json::array()).size();
     } catch (const std::exception& error) {
-        outcome.setup_error = fmt::format("the manifest of {} cannot be read: {}", outcome.build_dir.string(),
-                                          error.what());
+        outcome.setup_error =
+            fmt::format("the manifest of {} cannot be read: {}", outcome.build_dir.string(), error.what());
         return;
     }
     fmt::print("adversarial: building the driver and {} bench executables\n", benches);
@@ -194,7 +200,8 @@ void configure_build_and_run(suite_outcome& outcome, const std::vector<std::stri
     fs::remove_all(outcome.results_dir, ignored);
     fmt::print("adversarial: running the bench driver (--timeout {})\n", bench_timeout);
     std::fflush(stdout);
-    std::vector<std::string> driver = {(outcome.build_dir / "bench").string(), "--timeout", std::to_string(bench_timeout)};
+    std::vector<std::string> driver = {(outcome.build_dir / "bench").string(), "--timeout",
+                                       std::to_string(bench_timeout)};
     driver.insert(driver.end(), driver_args.begin(), driver_args.end());
     driver.insert(driver.end(), {"--", "--benchmark_min_time=0.01", "--benchmark_repetitions=2"});
     outcome.bench = run(driver, 3000);
@@ -204,8 +211,7 @@ void run_host_suite() {
     g_outcome.platform = "host";
     configure_build_and_run(
         g_outcome,
-        {"-DHIPKB_PLATFORM=host",
-         "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
+        {"-DHIPKB_PLATFORM=host", "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
          "-DHIPKB_GENERATED_DIR=" + (source_dir / "tests/adversarial/host").string()},
         host_bench_timeout_seconds);
 }
@@ -240,19 +246,22 @@ void run_gpu_suite() {
     if (platform != "amd" && platform != "nvidia") {
         g_outcome.skipped = fmt::format(
             "this build's platform is '{}', not a GPU platform; the GPU adversarial suite runs in a build "
-            "configured with HIPKB_PLATFORM=amd or nvidia on a machine with a GPU", platform);
+            "configured with HIPKB_PLATFORM=amd or nvidia on a machine with a GPU",
+            platform);
         return;
     }
     // Cheap checks first: without a device node the build below would only
     // end in every bench reporting skipped.
     if (platform == "amd" && !fs::exists("/dev/kfd")) {
-        g_outcome.skipped = "no AMD GPU on this machine (/dev/kfd is absent); the GPU adversarial candidates are "
-                            "only compiled (hipkb.test.adversarial.gpu_compile)";
+        g_outcome.skipped =
+            "no AMD GPU on this machine (/dev/kfd is absent); the GPU adversarial candidates are "
+            "only compiled (hipkb.test.adversarial.gpu_compile)";
         return;
     }
     if (platform == "nvidia" && !fs::exists("/dev/nvidiactl")) {
-        g_outcome.skipped = "no NVIDIA GPU on this machine (/dev/nvidiactl is absent); the GPU adversarial "
-                            "candidates are only compiled (hipkb.test.adversarial.gpu_compile)";
+        g_outcome.skipped =
+            "no NVIDIA GPU on this machine (/dev/nvidiactl is absent); the GPU adversarial "
+            "candidates are only compiled (hipkb.test.adversarial.gpu_compile)";
         return;
     }
     const fs::path reference_dir = copy_target_problems(work_root / "gpu" / "reference");
@@ -292,8 +301,10 @@ void run_cpu_suite() {
     const std::string platform = HIPKB_BUILD_PLATFORM;
     g_outcome.platform = "cpu";
     if (platform != "amd" && platform != "nvidia") {
-        g_outcome.skipped = fmt::format("this build's platform is '{}'; cpu execution builds .hip sources on the amd "
-                                        "or nvidia platform", platform);
+        g_outcome.skipped = fmt::format(
+            "this build's platform is '{}'; cpu execution builds .hip sources on the amd "
+            "or nvidia platform",
+            platform);
         return;
     }
     const fs::path reference_dir = copy_target_problems(work_root / "cpu" / "reference");
@@ -308,11 +319,11 @@ void run_cpu_suite() {
 void expect_suite_ran() {
     ASSERT_TRUE(g_outcome.setup_error.empty()) << g_outcome.setup_error;
     ASSERT_TRUE(g_outcome.configure.has_value());
-    ASSERT_TRUE(succeeded(*g_outcome.configure))
-        << "configure: " << describe(*g_outcome.configure) << "\n" << quoted(g_outcome.configure->output);
+    ASSERT_TRUE(succeeded(*g_outcome.configure)) << "configure: " << describe(*g_outcome.configure) << "\n"
+                                                 << quoted(g_outcome.configure->output);
     ASSERT_TRUE(g_outcome.build.has_value());
-    ASSERT_TRUE(succeeded(*g_outcome.build))
-        << "build: " << describe(*g_outcome.build) << "\n" << quoted(g_outcome.build->output);
+    ASSERT_TRUE(succeeded(*g_outcome.build)) << "build: " << describe(*g_outcome.build) << "\n"
+                                             << quoted(g_outcome.build->output);
     ASSERT_TRUE(g_outcome.bench.has_value());
 }
 
@@ -458,7 +469,8 @@ void check_candidate(const candidate& c) {
         return;
     }
     ASSERT_TRUE(verdict.value("failure", json()).is_object())
-        << "NOT CAUGHT: expected " << expected << ", but the verdict has no failure:\n" << quoted(verdict.dump(2));
+        << "NOT CAUGHT: expected " << expected << ", but the verdict has no failure:\n"
+        << quoted(verdict.dump(2));
     EXPECT_EQ(verdict["failure"].value("kind", ""), expected) << quoted(verdict["failure"].dump(2));
     // Where the metadata names the seed that must catch it (a defence that
     // lives in one seed's inputs), the failure must come from that seed. The
@@ -575,8 +587,9 @@ int main(int argc, char** argv) {
         g_candidates = discover(source_dir / "tests/adversarial/gpu", ".hip");
         const std::vector<toolchain> tools = gpu_toolchains();
         if (tools.empty()) {
-            fmt::print("SKIPPED: neither hipcc nor nvcc was found when this build was configured; the GPU "
-                       "adversarial candidates were not compiled\n");
+            fmt::print(
+                "SKIPPED: neither hipcc nor nvcc was found when this build was configured; the GPU "
+                "adversarial candidates were not compiled\n");
             return 0;
         }
         if (tools.front().name != "hipcc") fmt::print("adversarial: hipcc not found; compiling with nvcc only\n");
@@ -589,8 +602,8 @@ int main(int argc, char** argv) {
     }
 
     const bool host = suite == "host";
-    g_candidates = discover(source_dir / (host ? "tests/adversarial/host" : "tests/adversarial/gpu"),
-                            host ? ".cpp" : ".hip");
+    g_candidates =
+        discover(source_dir / (host ? "tests/adversarial/host" : "tests/adversarial/gpu"), host ? ".cpp" : ".hip");
     if (host) {
         run_host_suite();
     } else if (suite == "cpu") {

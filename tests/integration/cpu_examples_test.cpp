@@ -28,7 +28,8 @@ protected:
     static void SetUpTestSuite() {
         const json manifest = read_json(build_dir / "hipkb_manifest.json");
         bool any_twin = false;
-        for (const json& bench : manifest["benches"]) any_twin = any_twin || bench.value("cpu_executable", json()).is_string();
+        for (const json& bench : manifest["benches"])
+            any_twin = any_twin || bench.value("cpu_executable", json()).is_string();
         if (!any_twin) {
             s_skip = "this build has no cpu execution (HIPKB_CPU_EXECUTION is off)";
             return;
@@ -39,10 +40,10 @@ protected:
         hipkb::process_options options;
         options.timeout = std::chrono::seconds(900);
         // Two at a time (--jobs): the verdicts below must not depend on it.
-        s_run = hipkb::run_process({hipkb_command.string(), "run", "--build-dir", build_dir.string(), "--execution",
-                                    "cpu", "--jobs", "2", "--results", s_results.string(), "--filter",
-                                    "\\.(examples\\.|reference$)"},
-                                   options);
+        s_run = hipkb::run_process(
+            {hipkb_command.string(), "run", "--build-dir", build_dir.string(), "--execution", "cpu", "--jobs", "2",
+             "--results", s_results.string(), "--filter", "\\.(examples\\.|reference$)"},
+            options);
     }
 
     void SetUp() override {

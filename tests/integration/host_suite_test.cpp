@@ -36,11 +36,18 @@ protected:
         fs::create_directories(work_dir);
         // A copy, so the test can add a candidate without touching the source tree.
         fs::copy(source_dir / "tests/fixtures/host/generated", generated_dir, fs::copy_options::recursive);
-        std::vector<std::string> configure = {HIPKB_CMAKE, "-S", source_dir.string(), "-B", build_dir.string(),
-                                              "-G", HIPKB_GENERATOR, "-DHIPKB_PLATFORM=host",
-                                              "-DHIPKB_ENABLE_TESTING=OFF",
-                                              "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
-                                              "-DHIPKB_GENERATED_DIR=" + generated_dir.string()};
+        std::vector<std::string> configure = {
+            HIPKB_CMAKE,
+            "-S",
+            source_dir.string(),
+            "-B",
+            build_dir.string(),
+            "-G",
+            HIPKB_GENERATOR,
+            "-DHIPKB_PLATFORM=host",
+            "-DHIPKB_ENABLE_TESTING=OFF",
+            "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
+            "-DHIPKB_GENERATED_DIR=" + generated_dir.string()};
         if (!std::string(HIPKB_HOST_CXX).empty()) configure.push_back("-DCMAKE_CXX_COMPILER=" HIPKB_HOST_CXX);
         s_configure = run(configure);
         if (s_configure.exit_code != 0) return;
@@ -168,8 +175,8 @@ TEST_F(HostSuite, the_non_compiling_candidate_is_recorded_with_its_errors) {
 
 TEST_F(HostSuite, run_records_say_how_each_process_ended) {
     expect_built();
-    for (const char* test : {"hipkb.bench.saxpy.reference", "hipkb.bench.saxpy.demo.correct",
-                             "hipkb.bench.saxpy.demo.broken"}) {
+    for (const char* test :
+         {"hipkb.bench.saxpy.reference", "hipkb.bench.saxpy.demo.correct", "hipkb.bench.saxpy.demo.broken"}) {
         const json record = read_json(results_dir / (std::string(test) + ".run.json"));
         EXPECT_EQ(record["status"], "ok") << test;
     }
@@ -222,9 +229,9 @@ TEST_F(HostSuite, a_missed_cv_target_reruns_with_more_repetitions) {
 TEST_F(HostSuite, a_met_cv_target_runs_once) {
     expect_built();
     const fs::path results = work_dir / "cv-met-results";
-    const auto bench = run({(build_dir / "bench").string(), "--filter", "saxpy.demo.correct$", "--no-report",
-                            "--results", results.string(), "--cv-target", "100", "--",
-                            "--benchmark_min_time=0.001", "--hipkb_max_wall=0.02"});
+    const auto bench =
+        run({(build_dir / "bench").string(), "--filter", "saxpy.demo.correct$", "--no-report", "--results",
+             results.string(), "--cv-target", "100", "--", "--benchmark_min_time=0.001", "--hipkb_max_wall=0.02"});
     ASSERT_EQ(bench.exit_code, 0) << bench.output;
     const json record = read_json(results / "hipkb.bench.saxpy.demo.correct.run.json");
     EXPECT_EQ(record["attempts"], 1) << record.dump(2);

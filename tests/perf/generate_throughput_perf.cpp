@@ -180,10 +180,13 @@ void BM_generate_throughput(benchmark::State& state) {
     state.counters["ideal_s"] = ideal;
     state.counters["ratio_to_ideal"] = ratio;
     state.counters["worst_ratio"] = worst;
-    state.counters["requests/s"] = benchmark::Counter(static_cast<double>(requests), benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["requests/s"] =
+        benchmark::Counter(static_cast<double>(requests), benchmark::Counter::kIsIterationInvariantRate);
     g_worst_ratio = std::max(g_worst_ratio, ratio);
-    fmt::print(stderr, "throughput: {} requests, concurrency {}, latency {} ms: {:.3f} s per run, ideal {:.3f} s, ratio {:.3f}\n",
-               requests, concurrency, latency, total / static_cast<double>(state.iterations()), ideal, ratio);
+    fmt::print(
+        stderr,
+        "throughput: {} requests, concurrency {}, latency {} ms: {:.3f} s per run, ideal {:.3f} s, ratio {:.3f}\n",
+        requests, concurrency, latency, total / static_cast<double>(state.iterations()), ideal, ratio);
 }
 
 // The least heap in use over `window`: the local server's threads free a
@@ -219,7 +222,8 @@ memory_point measure_memory(benchmark::State* state, const test_server& server, 
 void BM_generate_memory(benchmark::State& state) {
     test_server server(
         [](const received_request& request) {
-            if (g_request_bytes.load() == 0) g_request_bytes = request.body.dump().size() + default_answer(request).size();
+            if (g_request_bytes.load() == 0)
+                g_request_bytes = request.body.dump().size() + default_answer(request).size();
             return ok_reply(std::chrono::milliseconds(2));
         },
         false);
@@ -322,11 +326,13 @@ int main(int argc, char** argv) {
     if (counts.size() >= 3) {
         const double kept_slope = slope_of(g_memory_points, &memory_point::kept_bytes);
         const double peak_slope = slope_of(g_memory_points, &memory_point::peak_bytes);
-        fmt::print("memory: {} runs at {} request counts; bytes kept per request (least squares) {:.1f}, limit {:.0f}; "
-                   "heap peak per request {:.1f}; one request's prompt and answer {} bytes\n",
-                   g_memory_points.size(), counts.size(), kept_slope, g_max_slope, peak_slope, g_request_bytes.load());
+        fmt::print(
+            "memory: {} runs at {} request counts; bytes kept per request (least squares) {:.1f}, limit {:.0f}; "
+            "heap peak per request {:.1f}; one request's prompt and answer {} bytes\n",
+            g_memory_points.size(), counts.size(), kept_slope, g_max_slope, peak_slope, g_request_bytes.load());
         for (const memory_point& p : g_memory_points) {
-            fmt::print("  {:5} requests: {:9.0f} bytes kept, heap peak +{:.0f}\n", p.requests, p.kept_bytes, p.peak_bytes);
+            fmt::print("  {:5} requests: {:9.0f} bytes kept, heap peak +{:.0f}\n", p.requests, p.kept_bytes,
+                       p.peak_bytes);
         }
         if (check && kept_slope > g_max_slope) {
             fmt::print("FAILED: generate keeps {:.0f} bytes per request (limit {:.0f})\n", kept_slope, g_max_slope);

@@ -90,7 +90,8 @@ double evaluate(benchmark::State& state, const std::vector<std::string>& flags) 
 }
 
 void evaluate_minimal(benchmark::State& state) {
-    g_minimal_seconds = evaluate(state, {"--benchmark_repetitions=1", "--hipkb_min_time=0.001", "--hipkb_max_wall=0.01"});
+    g_minimal_seconds =
+        evaluate(state, {"--benchmark_repetitions=1", "--hipkb_min_time=0.001", "--hipkb_max_wall=0.01"});
     if (g_minimal_seconds > 0) {
         state.counters["kernelbench_floor_ratio"] = kernelbench_evaluation_floor_seconds / g_minimal_seconds;
     }
@@ -151,19 +152,28 @@ int main(int argc, char** argv) {
         return 2;
     }
     benchmark::AddCustomContext("hipkb.test", g_bench.test);
-    benchmark::RegisterBenchmark("evaluate/minimal", evaluate_minimal)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark("evaluate/default", evaluate_default)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark("build/candidate", build_candidate)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("evaluate/minimal", evaluate_minimal)
+        ->UseManualTime()
+        ->Iterations(5)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("evaluate/default", evaluate_default)
+        ->UseManualTime()
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("build/candidate", build_candidate)
+        ->UseManualTime()
+        ->Iterations(3)
+        ->Unit(benchmark::kMillisecond);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     if (g_minimal_seconds > 0 && g_build_seconds > 0) {
         const double ours = g_minimal_seconds + g_build_seconds;
         const double theirs = kernelbench_evaluation_floor_seconds + kernelbench_compile_floor_seconds;
-        fmt::print("{}: evaluation {:.3f} s (KernelBench at least {:.1f} s: {:.1f}x), build {:.2f} s, both {:.2f} s "
-                   "(KernelBench at least {:.1f} s: {:.1f}x)\n",
-                   g_bench.test, g_minimal_seconds, kernelbench_evaluation_floor_seconds,
-                   kernelbench_evaluation_floor_seconds / g_minimal_seconds, g_build_seconds, ours, theirs,
-                   theirs / ours);
+        fmt::print(
+            "{}: evaluation {:.3f} s (KernelBench at least {:.1f} s: {:.1f}x), build {:.2f} s, both {:.2f} s "
+            "(KernelBench at least {:.1f} s: {:.1f}x)\n",
+            g_bench.test, g_minimal_seconds, kernelbench_evaluation_floor_seconds,
+            kernelbench_evaluation_floor_seconds / g_minimal_seconds, g_build_seconds, ours, theirs, theirs / ours);
     }
     return 0;
 }

@@ -36,7 +36,9 @@ int angle_opens(std::string_view s) {
 class launch_rewriter {
 public:
     launch_rewriter(context& ctx, std::size_t chevrons)
-        : ctx_(ctx), chevrons_(chevrons), lo_(ctx.unit_begin(chevrons)),
+        : ctx_(ctx),
+          chevrons_(chevrons),
+          lo_(ctx.unit_begin(chevrons)),
           in_directive_(ctx.tok(chevrons).directive != no_directive) {}
 
     std::size_t run() {
@@ -81,8 +83,7 @@ public:
         // (dim3, size_t, hipStream_t) accept what a GPU launch accepts, a
         // literal 0 stream included.
         std::string text = "::hipkb::cpu::launch(::hipkb::cpu::make_launch_config(" + *config +
-                           "), [&](auto... hipkb_launch_args_) { " + *kernel +
-                           "(hipkb_launch_args_...); }";
+                           "), [&](auto... hipkb_launch_args_) { " + *kernel + "(hipkb_launch_args_...); }";
         if (rparen != lparen + 1) text += ", ";
         text += ctx_.line_padding(begin, end, in_directive_);
         ctx_.edits.push_back({begin, end, std::move(text)});

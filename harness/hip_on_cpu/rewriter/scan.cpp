@@ -28,9 +28,9 @@ bool is_raw_delimiter_char(char c) {
 }
 
 constexpr auto punct3 = std::to_array<std::string_view>({"<=>", "<<=", ">>=", "->*", "..."});
-constexpr auto punct2 = std::to_array<std::string_view>({"::", "->", "++", "--", "<<", ">>", "<=", ">=",
-                                                           "==", "!=", "&&", "||", "+=", "-=", "*=", "/=",
-                                                           "%=", "&=", "|=", "^=", "##", ".*"});
+constexpr auto punct2 =
+    std::to_array<std::string_view>({"::", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&",
+                                     "||", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "##", ".*"});
 
 // A token being read: `pos` is the next logical character (never the start of
 // a splice), `end` one past the last character taken.
@@ -311,30 +311,26 @@ private:
 };
 
 constexpr auto keywords = std::to_array<std::string_view>({
-    "alignas",      "alignof",     "and",           "and_eq",        "asm",         "auto",
-    "bitand",       "bitor",       "bool",          "break",         "case",        "catch",
-    "char",         "char8_t",     "char16_t",      "char32_t",      "class",       "compl",
-    "concept",      "const",       "consteval",     "constexpr",     "constinit",   "const_cast",
-    "continue",     "co_await",    "co_return",     "co_yield",      "decltype",    "default",
-    "delete",       "do",          "double",        "dynamic_cast",  "else",        "enum",
-    "explicit",     "export",      "extern",        "false",         "float",       "for",
-    "friend",       "goto",        "if",            "inline",        "int",         "long",
-    "mutable",      "namespace",   "new",           "noexcept",      "not",         "not_eq",
-    "nullptr",      "operator",    "or",            "or_eq",         "private",     "protected",
-    "public",       "register",    "reinterpret_cast", "requires",   "return",      "short",
-    "signed",       "sizeof",      "static",        "static_assert", "static_cast", "struct",
-    "switch",       "template",    "this",          "thread_local",  "throw",       "true",
-    "try",          "typedef",     "typeid",        "typename",      "union",       "unsigned",
-    "using",        "virtual",     "void",          "volatile",      "wchar_t",     "while",
-    "xor",          "xor_eq",
+    "alignas",     "alignof",   "and",        "and_eq",    "asm",      "auto",         "bitand",
+    "bitor",       "bool",      "break",      "case",      "catch",    "char",         "char8_t",
+    "char16_t",    "char32_t",  "class",      "compl",     "concept",  "const",        "consteval",
+    "constexpr",   "constinit", "const_cast", "continue",  "co_await", "co_return",    "co_yield",
+    "decltype",    "default",   "delete",     "do",        "double",   "dynamic_cast", "else",
+    "enum",        "explicit",  "export",     "extern",    "false",    "float",        "for",
+    "friend",      "goto",      "if",         "inline",    "int",      "long",         "mutable",
+    "namespace",   "new",       "noexcept",   "not",       "not_eq",   "nullptr",      "operator",
+    "or",          "or_eq",     "private",    "protected", "public",   "register",     "reinterpret_cast",
+    "requires",    "return",    "short",      "signed",    "sizeof",   "static",       "static_assert",
+    "static_cast", "struct",    "switch",     "template",  "this",     "thread_local", "throw",
+    "true",        "try",       "typedef",    "typeid",    "typename", "union",        "unsigned",
+    "using",       "virtual",   "void",       "volatile",  "wchar_t",  "while",        "xor",
+    "xor_eq",
 });
 
 }  // namespace
 
 scan_result scan_source(std::string_view source) { return lexer(source).run(); }
 
-bool is_keyword(std::string_view text) {
-    return std::find(keywords.begin(), keywords.end(), text) != keywords.end();
-}
+bool is_keyword(std::string_view text) { return std::find(keywords.begin(), keywords.end(), text) != keywords.end(); }
 
 }  // namespace hipkb::cpu_rewrite::detail

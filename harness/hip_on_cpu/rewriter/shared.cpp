@@ -24,13 +24,16 @@ bool is_storage_word(std::string_view s) {
     return s == "extern" || s == "__shared__" || s == "__device__" || s == "static";
 }
 
-constexpr const char* extern_form = "extern __shared__ is supported only as one unsized array, e.g. "
-                                    "`extern __shared__ float smem[];`";
+constexpr const char* extern_form =
+    "extern __shared__ is supported only as one unsized array, e.g. "
+    "`extern __shared__ float smem[];`";
 
 class shared_rewriter {
 public:
     shared_rewriter(context& ctx, std::size_t index)
-        : ctx_(ctx), index_(index), lo_(ctx.unit_begin(index)),
+        : ctx_(ctx),
+          index_(index),
+          lo_(ctx.unit_begin(index)),
           in_directive_(ctx.tok(index).directive != no_directive) {}
 
     std::size_t run() {
@@ -198,22 +201,22 @@ private:
         const std::size_t end = ctx_.tok(last).end;
         const std::string pointer = "::hipkb::cpu::dynamic_shared<" + type + ">()";
         switch (ctx_.scopes[index_]) {
-        case scope_kind::function_body:
-        case scope_kind::macro_body:
-            ctx_.edits.push_back({begin, end,
-                                  type + "* " + spelling(name) + " = " + pointer + (semicolon_ ? ";" : "") +
-                                      ctx_.line_padding(begin, end, in_directive_)});
-            break;
-        case scope_kind::namespace_scope: {
-            std::string text = starts_line(begin) ? "" : "\n";  // a directive needs a line of its own
-            text += "#define " + spelling(name) + " (" + pointer + ")\n";
-            text += ctx_.line_directive(ctx_.tok(last).line);
-            ctx_.edits.push_back({begin, end, std::move(text)});
-            break;
-        }
-        default:
-            ctx_.error(line, "extern __shared__ inside a class body is not supported");
-            break;
+            case scope_kind::function_body:
+            case scope_kind::macro_body:
+                ctx_.edits.push_back({begin, end,
+                                      type + "* " + spelling(name) + " = " + pointer + (semicolon_ ? ";" : "") +
+                                          ctx_.line_padding(begin, end, in_directive_)});
+                break;
+            case scope_kind::namespace_scope: {
+                std::string text = starts_line(begin) ? "" : "\n";  // a directive needs a line of its own
+                text += "#define " + spelling(name) + " (" + pointer + ")\n";
+                text += ctx_.line_directive(ctx_.tok(last).line);
+                ctx_.edits.push_back({begin, end, std::move(text)});
+                break;
+            }
+            default:
+                ctx_.error(line, "extern __shared__ inside a class body is not supported");
+                break;
         }
         return resume;
     }

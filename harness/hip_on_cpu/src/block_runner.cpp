@@ -57,8 +57,8 @@ void block_runner::make_order(const schedule& order, coordinates block, std::siz
     if (order.order == schedule_order::reverse) {
         std::reverse(m_order.begin(), m_order.end());
     } else if (order.order == schedule_order::shuffled) {
-        const std::uint64_t block_key = (static_cast<std::uint64_t>(block.z) << 42) ^
-                                        (static_cast<std::uint64_t>(block.y) << 21) ^ block.x;
+        const std::uint64_t block_key =
+            (static_cast<std::uint64_t>(block.z) << 42) ^ (static_cast<std::uint64_t>(block.y) << 21) ^ block.x;
         std::mt19937_64 random(mix(order.seed ^ mix(block_key)));
         std::shuffle(m_order.begin(), m_order.end(), random);
     }
@@ -112,7 +112,8 @@ std::optional<std::string> block_runner::run(const block_work& work, coordinates
     m_shared.resize(shared_chunks);
     // Shared memory starts as garbage on a GPU; all-ones bytes read as NaN,
     // so a kernel that reads what it never wrote is caught.
-    if (!m_shared.empty()) std::memset(static_cast<void*>(m_shared.data()), 0xFF, m_shared.size() * sizeof(shared_chunk));
+    if (!m_shared.empty())
+        std::memset(static_cast<void*>(m_shared.data()), 0xFF, m_shared.size() * sizeof(shared_chunk));
     m_fault.clear();
     make_order(work.order, index, count);
     block_runner* const outer = t_current;
@@ -127,8 +128,8 @@ std::optional<std::string> block_runner::run(const block_work& work, coordinates
             failure = m_fault;
             break;
         }
-        const bool live = std::any_of(m_lanes.begin(), m_lanes.end(),
-                                      [](const lane& l) { return l.state != lane_state::done; });
+        const bool live =
+            std::any_of(m_lanes.begin(), m_lanes.end(), [](const lane& l) { return l.state != lane_state::done; });
         if (!live) break;
         if (release_warps()) continue;
         if (auto divergent = release_block_barrier(index)) {
@@ -173,19 +174,26 @@ std::optional<std::string> block_runner::release_block_barrier(coordinates block
         if (!first) {
             first = &l;
         } else if (!same_site(first->file, first->line, l.file, l.line)) {
-            return "divergent __syncthreads in block " + name(block) + ": thread " + name(first->index) +
-                   " waits at " + where(first->file, first->line) + " while thread " + name(l.index) +
-                   " waits at " + where(l.file, l.line) +
-                   " (every live thread of a block must reach the same barrier)";
+            return "divergent __syncthreads in block " + name(block) + ": thread " + name(first->index) + " waits at " +
+                   where(first->file, first->line) + " while thread " + name(l.index) + " waits at " +
+                   where(l.file, l.line) + " (every live thread of a block must reach the same barrier)";
         }
     }
     for (lane& l : m_lanes) {
         if (l.state != lane_state::at_block_barrier) continue;
         switch (l.vote) {
-            case block_vote::none: l.vote_result = 0; break;
-            case block_vote::count: l.vote_result = count; break;
-            case block_vote::all: l.vote_result = count == live ? 1 : 0; break;
-            case block_vote::any: l.vote_result = count > 0 ? 1 : 0; break;
+            case block_vote::none:
+                l.vote_result = 0;
+                break;
+            case block_vote::count:
+                l.vote_result = count;
+                break;
+            case block_vote::all:
+                l.vote_result = count == live ? 1 : 0;
+                break;
+            case block_vote::any:
+                l.vote_result = count > 0 ? 1 : 0;
+                break;
         }
         l.state = lane_state::runnable;
     }
@@ -250,18 +258,26 @@ void block_runner::complete_warp_op(std::size_t first, std::size_t end, warp_op 
         if (l.state != lane_state::at_warp || l.op != op) continue;
         const long self = static_cast<long>(i - first);
         long width = l.width;
-        if (width <= 0 || width > static_cast<long>(size) || (width & (width - 1)) != 0) width = static_cast<long>(size);
+        if (width <= 0 || width > static_cast<long>(size) || (width & (width - 1)) != 0)
+            width = static_cast<long>(size);
         const long segment = self & ~(width - 1);
         long source = self;
         switch (op) {
-            case warp_op::shfl: source = segment + (l.argument & (width - 1)); break;
-            case warp_op::shfl_up: source = (self - segment) >= l.argument ? self - l.argument : self; break;
-            case warp_op::shfl_down: source = (self - segment) + l.argument < width ? self + l.argument : self; break;
+            case warp_op::shfl:
+                source = segment + (l.argument & (width - 1));
+                break;
+            case warp_op::shfl_up:
+                source = (self - segment) >= l.argument ? self - l.argument : self;
+                break;
+            case warp_op::shfl_down:
+                source = (self - segment) + l.argument < width ? self + l.argument : self;
+                break;
             case warp_op::shfl_xor:
                 source = self ^ l.argument;
                 if (source < segment || source >= segment + width) source = self;
                 break;
-            default: break;
+            default:
+                break;
         }
         unsigned long long word = 0;
         switch (op) {
@@ -276,11 +292,20 @@ void block_runner::complete_warp_op(std::size_t first, std::size_t end, warp_op 
                 std::memcpy(l.result, from.value, l.bytes);
                 break;
             }
-            case warp_op::ballot: word = voted; break;
-            case warp_op::any: word = voted != 0 ? 1 : 0; break;
-            case warp_op::all: word = voted == taking_part ? 1 : 0; break;
-            case warp_op::active_mask: word = taking_part; break;
-            case warp_op::sync: break;
+            case warp_op::ballot:
+                word = voted;
+                break;
+            case warp_op::any:
+                word = voted != 0 ? 1 : 0;
+                break;
+            case warp_op::all:
+                word = voted == taking_part ? 1 : 0;
+                break;
+            case warp_op::active_mask:
+                word = taking_part;
+                break;
+            case warp_op::sync:
+                break;
         }
         if (op != warp_op::shfl && op != warp_op::shfl_up && op != warp_op::shfl_down && op != warp_op::shfl_xor) {
             std::memcpy(l.result, &word, sizeof(word));

@@ -34,7 +34,8 @@ stack_pool::~stack_pool() {
 boost::context::stack_context stack_pool::take() {
     if (m_free.empty()) {
         const std::size_t total = m_stack_bytes + m_page_bytes;
-        void* mapping = ::mmap(nullptr, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        void* mapping =
+            ::mmap(nullptr, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (mapping == MAP_FAILED) throw std::bad_alloc();
         ::mprotect(mapping, m_page_bytes, PROT_NONE);  // stacks grow down: the guard is the lowest page
         m_mappings.push_back(mapping);

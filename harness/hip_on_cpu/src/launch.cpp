@@ -157,8 +157,8 @@ worker_pool& pool() {
 
 std::string describe(const launch_config& config) {
     std::ostringstream text;
-    text << "grid (" << config.grid.x << "," << config.grid.y << "," << config.grid.z << "), block ("
-         << config.block.x << "," << config.block.y << "," << config.block.z << "), " << config.shared_bytes
+    text << "grid (" << config.grid.x << "," << config.grid.y << "," << config.grid.z << "), block (" << config.block.x
+         << "," << config.block.y << "," << config.block.z << "), " << config.shared_bytes
          << " bytes of dynamic shared memory";
     return text.str();
 }
@@ -176,12 +176,12 @@ hipError_t launch_kernel(const launch_config& config, thread_body body, void* co
     const dim3 grid = config.grid;
     const std::size_t threads = static_cast<std::size_t>(block.x) * block.y * block.z;
     if (threads == 0 || grid.x == 0 || grid.y == 0 || grid.z == 0) {
-        return fail(hipErrorInvalidConfiguration, "invalid launch configuration: " + describe(config) +
-                                                      " (every dimension must be at least 1)");
+        return fail(hipErrorInvalidConfiguration,
+                    "invalid launch configuration: " + describe(config) + " (every dimension must be at least 1)");
     }
     if (threads > max_threads_per_block || block.z > 1024) {
-        return fail(hipErrorInvalidConfiguration, "invalid launch configuration: " + describe(config) +
-                                                      " (at most 1024 threads per block)");
+        return fail(hipErrorInvalidConfiguration,
+                    "invalid launch configuration: " + describe(config) + " (at most 1024 threads per block)");
     }
     if (grid.y > 65535 || grid.z > 65535 || grid.x > 2147483647u) {
         return fail(hipErrorInvalidConfiguration,
@@ -201,7 +201,8 @@ hipError_t launch_kernel(const launch_config& config, thread_body body, void* co
     }
     job.blocks = static_cast<std::uint64_t>(grid.x) * grid.y * grid.z;
     g_launches.fetch_add(1);
-    for (std::uint64_t seen = g_largest_grid.load(); job.blocks > seen && !g_largest_grid.compare_exchange_weak(seen, job.blocks);) {
+    for (std::uint64_t seen = g_largest_grid.load();
+         job.blocks > seen && !g_largest_grid.compare_exchange_weak(seen, job.blocks);) {
     }
     pool().run(job);
     if (job.failed.load()) return fail(hipErrorLaunchFailure, "kernel failed: " + job.failure);
@@ -250,9 +251,12 @@ schedule current_schedule() {
 
 const char* schedule_order_name(schedule_order order) {
     switch (order) {
-        case schedule_order::forward: return "forward";
-        case schedule_order::reverse: return "reverse";
-        case schedule_order::shuffled: return "shuffled";
+        case schedule_order::forward:
+            return "forward";
+        case schedule_order::reverse:
+            return "reverse";
+        case schedule_order::shuffled:
+            return "shuffled";
     }
     return "?";
 }

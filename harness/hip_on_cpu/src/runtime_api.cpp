@@ -125,48 +125,84 @@ extern "C" {
 
 const char* hipGetErrorName(hipError_t error) {
     switch (error) {
-        case hipSuccess: return "hipSuccess";
-        case hipErrorInvalidValue: return "hipErrorInvalidValue";
-        case hipErrorOutOfMemory: return "hipErrorOutOfMemory";
-        case hipErrorNotInitialized: return "hipErrorNotInitialized";
-        case hipErrorInvalidConfiguration: return "hipErrorInvalidConfiguration";
-        case hipErrorInvalidSymbol: return "hipErrorInvalidSymbol";
-        case hipErrorInvalidDevicePointer: return "hipErrorInvalidDevicePointer";
-        case hipErrorInvalidMemcpyDirection: return "hipErrorInvalidMemcpyDirection";
-        case hipErrorInsufficientDriver: return "hipErrorInsufficientDriver";
-        case hipErrorInvalidDeviceFunction: return "hipErrorInvalidDeviceFunction";
-        case hipErrorNoDevice: return "hipErrorNoDevice";
-        case hipErrorInvalidDevice: return "hipErrorInvalidDevice";
-        case hipErrorInvalidImage: return "hipErrorInvalidImage";
-        case hipErrorInvalidContext: return "hipErrorInvalidContext";
-        case hipErrorInvalidHandle: return "hipErrorInvalidHandle";
-        case hipErrorIllegalState: return "hipErrorIllegalState";
-        case hipErrorNotFound: return "hipErrorNotFound";
-        case hipErrorNotReady: return "hipErrorNotReady";
-        case hipErrorIllegalAddress: return "hipErrorIllegalAddress";
-        case hipErrorLaunchOutOfResources: return "hipErrorLaunchOutOfResources";
-        case hipErrorLaunchTimeOut: return "hipErrorLaunchTimeOut";
-        case hipErrorAssert: return "hipErrorAssert";
-        case hipErrorLaunchFailure: return "hipErrorLaunchFailure";
-        case hipErrorNotSupported: return "hipErrorNotSupported";
-        case hipErrorUnknown: return "hipErrorUnknown";
+        case hipSuccess:
+            return "hipSuccess";
+        case hipErrorInvalidValue:
+            return "hipErrorInvalidValue";
+        case hipErrorOutOfMemory:
+            return "hipErrorOutOfMemory";
+        case hipErrorNotInitialized:
+            return "hipErrorNotInitialized";
+        case hipErrorInvalidConfiguration:
+            return "hipErrorInvalidConfiguration";
+        case hipErrorInvalidSymbol:
+            return "hipErrorInvalidSymbol";
+        case hipErrorInvalidDevicePointer:
+            return "hipErrorInvalidDevicePointer";
+        case hipErrorInvalidMemcpyDirection:
+            return "hipErrorInvalidMemcpyDirection";
+        case hipErrorInsufficientDriver:
+            return "hipErrorInsufficientDriver";
+        case hipErrorInvalidDeviceFunction:
+            return "hipErrorInvalidDeviceFunction";
+        case hipErrorNoDevice:
+            return "hipErrorNoDevice";
+        case hipErrorInvalidDevice:
+            return "hipErrorInvalidDevice";
+        case hipErrorInvalidImage:
+            return "hipErrorInvalidImage";
+        case hipErrorInvalidContext:
+            return "hipErrorInvalidContext";
+        case hipErrorInvalidHandle:
+            return "hipErrorInvalidHandle";
+        case hipErrorIllegalState:
+            return "hipErrorIllegalState";
+        case hipErrorNotFound:
+            return "hipErrorNotFound";
+        case hipErrorNotReady:
+            return "hipErrorNotReady";
+        case hipErrorIllegalAddress:
+            return "hipErrorIllegalAddress";
+        case hipErrorLaunchOutOfResources:
+            return "hipErrorLaunchOutOfResources";
+        case hipErrorLaunchTimeOut:
+            return "hipErrorLaunchTimeOut";
+        case hipErrorAssert:
+            return "hipErrorAssert";
+        case hipErrorLaunchFailure:
+            return "hipErrorLaunchFailure";
+        case hipErrorNotSupported:
+            return "hipErrorNotSupported";
+        case hipErrorUnknown:
+            return "hipErrorUnknown";
     }
     return "hipErrorUnknown";
 }
 
 const char* hipGetErrorString(hipError_t error) {
     switch (error) {
-        case hipSuccess: return "no error";
-        case hipErrorInvalidValue: return "invalid argument";
-        case hipErrorOutOfMemory: return "out of memory";
-        case hipErrorInvalidConfiguration: return "invalid configuration argument";
-        case hipErrorInvalidDevicePointer: return "invalid device pointer";
-        case hipErrorInvalidDevice: return "invalid device ordinal";
-        case hipErrorInvalidHandle: return "invalid resource handle";
-        case hipErrorNotReady: return "device not ready";
-        case hipErrorLaunchFailure: return "unspecified launch failure";
-        case hipErrorNotSupported: return "operation not supported";
-        default: return hipGetErrorName(error);
+        case hipSuccess:
+            return "no error";
+        case hipErrorInvalidValue:
+            return "invalid argument";
+        case hipErrorOutOfMemory:
+            return "out of memory";
+        case hipErrorInvalidConfiguration:
+            return "invalid configuration argument";
+        case hipErrorInvalidDevicePointer:
+            return "invalid device pointer";
+        case hipErrorInvalidDevice:
+            return "invalid device ordinal";
+        case hipErrorInvalidHandle:
+            return "invalid resource handle";
+        case hipErrorNotReady:
+            return "device not ready";
+        case hipErrorLaunchFailure:
+            return "unspecified launch failure";
+        case hipErrorNotSupported:
+            return "operation not supported";
+        default:
+            return hipGetErrorName(error);
     }
 }
 
@@ -222,28 +258,62 @@ hipError_t hipDeviceGetAttribute(int* value, hipDeviceAttribute_t attribute, int
     hipDeviceProp_t props;
     if (const hipError_t error = hipGetDeviceProperties(&props, device); error != hipSuccess) return error;
     switch (attribute) {
-        case hipDeviceAttributeMaxThreadsPerBlock: *value = props.maxThreadsPerBlock; break;
-        case hipDeviceAttributeMaxBlockDimX: *value = props.maxThreadsDim[0]; break;
-        case hipDeviceAttributeMaxBlockDimY: *value = props.maxThreadsDim[1]; break;
-        case hipDeviceAttributeMaxBlockDimZ: *value = props.maxThreadsDim[2]; break;
-        case hipDeviceAttributeMaxGridDimX: *value = props.maxGridSize[0]; break;
-        case hipDeviceAttributeMaxGridDimY: *value = props.maxGridSize[1]; break;
-        case hipDeviceAttributeMaxGridDimZ: *value = props.maxGridSize[2]; break;
-        case hipDeviceAttributeMaxSharedMemoryPerBlock: *value = static_cast<int>(props.sharedMemPerBlock); break;
-        case hipDeviceAttributeSharedMemPerBlockOptin: *value = static_cast<int>(props.sharedMemPerBlockOptin); break;
+        case hipDeviceAttributeMaxThreadsPerBlock:
+            *value = props.maxThreadsPerBlock;
+            break;
+        case hipDeviceAttributeMaxBlockDimX:
+            *value = props.maxThreadsDim[0];
+            break;
+        case hipDeviceAttributeMaxBlockDimY:
+            *value = props.maxThreadsDim[1];
+            break;
+        case hipDeviceAttributeMaxBlockDimZ:
+            *value = props.maxThreadsDim[2];
+            break;
+        case hipDeviceAttributeMaxGridDimX:
+            *value = props.maxGridSize[0];
+            break;
+        case hipDeviceAttributeMaxGridDimY:
+            *value = props.maxGridSize[1];
+            break;
+        case hipDeviceAttributeMaxGridDimZ:
+            *value = props.maxGridSize[2];
+            break;
+        case hipDeviceAttributeMaxSharedMemoryPerBlock:
+            *value = static_cast<int>(props.sharedMemPerBlock);
+            break;
+        case hipDeviceAttributeSharedMemPerBlockOptin:
+            *value = static_cast<int>(props.sharedMemPerBlockOptin);
+            break;
         case hipDeviceAttributeMaxSharedMemoryPerMultiprocessor:
             *value = static_cast<int>(props.maxSharedMemoryPerMultiProcessor);
             break;
-        case hipDeviceAttributeTotalConstantMemory: *value = static_cast<int>(props.totalConstMem); break;
-        case hipDeviceAttributeWarpSize: *value = props.warpSize; break;
-        case hipDeviceAttributeMaxRegistersPerBlock: *value = props.regsPerBlock; break;
-        case hipDeviceAttributeMultiprocessorCount: *value = props.multiProcessorCount; break;
-        case hipDeviceAttributeL2CacheSize: *value = props.l2CacheSize; break;
-        case hipDeviceAttributeMaxThreadsPerMultiProcessor: *value = props.maxThreadsPerMultiProcessor; break;
+        case hipDeviceAttributeTotalConstantMemory:
+            *value = static_cast<int>(props.totalConstMem);
+            break;
+        case hipDeviceAttributeWarpSize:
+            *value = props.warpSize;
+            break;
+        case hipDeviceAttributeMaxRegistersPerBlock:
+            *value = props.regsPerBlock;
+            break;
+        case hipDeviceAttributeMultiprocessorCount:
+            *value = props.multiProcessorCount;
+            break;
+        case hipDeviceAttributeL2CacheSize:
+            *value = props.l2CacheSize;
+            break;
+        case hipDeviceAttributeMaxThreadsPerMultiProcessor:
+            *value = props.maxThreadsPerMultiProcessor;
+            break;
         case hipDeviceAttributeIntegrated:
         case hipDeviceAttributeUnifiedAddressing:
-        case hipDeviceAttributeManagedMemory: *value = 1; break;
-        default: *value = 0; break;  // clocks, bus width, compute capability: unknown on a CPU
+        case hipDeviceAttributeManagedMemory:
+            *value = 1;
+            break;
+        default:
+            *value = 0;
+            break;  // clocks, bus width, compute capability: unknown on a CPU
     }
     return hipSuccess;
 }

@@ -21,8 +21,9 @@ constexpr double caching_floor_seconds = 20e-6;
 
 // The checks after a candidate's timed launches; false (with the failure
 // recorded) when one fails.
-bool bench_session::check_after_timing(const implementation_module& impl, device_outputs& outputs, const hipkb_args& args,
-                        const std::vector<double>& event_times, const std::vector<double>& wall_times) {
+bool bench_session::check_after_timing(const implementation_module& impl, device_outputs& outputs,
+                                       const hipkb_args& args, const std::vector<double>& event_times,
+                                       const std::vector<double>& wall_times) {
     // Device events only see work on the harness's stream; work launched
     // elsewhere still has to finish before the device-wide synchronize.
     // The gap between the two clocks is compared with the reference's
@@ -62,8 +63,8 @@ bool bench_session::check_after_timing(const implementation_module& impl, device
 
 // A result cache shows as launches on unchanged inputs being much faster
 // than launches on changing ones; an honest kernel does the same work.
-bool bench_session::probe_for_caching(const implementation_module& impl, device_outputs& outputs, const hipkb_args& args,
-                       double changing_median) {
+bool bench_session::probe_for_caching(const implementation_module& impl, device_outputs& outputs,
+                                      const hipkb_args& args, double changing_median) {
     if (m_cache_probed || changing_median < caching_floor_seconds) return true;
     m_cache_probed = true;
     std::vector<double> same_input_times;

@@ -104,7 +104,9 @@ int run_bench(const bench_config& config, int argc, char** argv) {
         const bool correct = session->verdict().value("correct", false);
         fmt::print("hipkb: {}: {} (cpu execution: correctness at the test sizes; timing needs a GPU){}\n",
                    config.test_name,
-                   correct ? "correct" : session->candidate_failed() ? session->candidate_failure().message : "incorrect",
+                   correct                       ? "correct"
+                   : session->candidate_failed() ? session->candidate_failure().message
+                                                 : "incorrect",
                    correct ? "" : reproduce_hint(session->seed_secret()));
         return 0;
     }
@@ -120,8 +122,8 @@ int run_bench(const bench_config& config, int argc, char** argv) {
             ->Unit(benchmark::kMicrosecond);
         if (s->is_candidate()) {
             const std::string name = fmt::format("{}/{}/{}", problem, config.run, config.sample);
-            auto* candidate = benchmark::RegisterBenchmark(name.c_str(),
-                                                           [s](benchmark::State& state) { s->time(state, true); });
+            auto* candidate =
+                benchmark::RegisterBenchmark(name.c_str(), [s](benchmark::State& state) { s->time(state, true); });
             candidate->UseManualTime()->Unit(benchmark::kMicrosecond);
             // A failed candidate is not launched at all.
             candidate->Iterations(s->candidate_failed() ? 1 : s->calibrate(true, args.min_time, args.max_wall));

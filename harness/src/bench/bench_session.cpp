@@ -21,8 +21,8 @@ json finite_or_null(double value) { return std::isfinite(value) ? json(value) : 
 
 }  // namespace
 
-json comparison_details(const comparison& result, const tensor_spec& output, const tolerance& tol,
-                        std::uint64_t seed, const std::vector<std::int64_t>& shape) {
+json comparison_details(const comparison& result, const tensor_spec& output, const tolerance& tol, std::uint64_t seed,
+                        const std::vector<std::int64_t>& shape) {
     json details = {{"output", output.name},
                     {"seed", seed},
                     {"mismatches", result.mismatches},
@@ -163,8 +163,8 @@ bool bench_session::buffers_intact(const device_outputs& outputs, const device_i
 
 // Compares every output; records the first failure. `kind_override`
 // replaces the kind (a recheck after timing is its own kind of failure).
-bool bench_session::outputs_match(const std::vector<host_tensor>& got, const sealed_answer& expected, std::uint64_t seed,
-                   const std::string& kind_override) {
+bool bench_session::outputs_match(const std::vector<host_tensor>& got, const sealed_answer& expected,
+                                  std::uint64_t seed, const std::string& kind_override) {
     for (std::size_t i = 0; i < m_spec.outputs.size(); ++i) {
         const host_tensor& truth = expected.shape_of(i);
         if (const decoy_match decoy = expected.match_decoy(i, got[i]); decoy.copied_all()) {
@@ -187,7 +187,8 @@ bool bench_session::outputs_match(const std::vector<host_tensor>& got, const sea
         std::string kind = failure_kind(result);
         if (!kind_override.empty()) {
             message = kind_override +
-                      (is_cpu() ? ": on a repeated call, inputs changed in place: " : ": on the timing inputs, after timing: ") +
+                      (is_cpu() ? ": on a repeated call, inputs changed in place: "
+                                : ": on the timing inputs, after timing: ") +
                       message;
             kind = kind_override;
         }

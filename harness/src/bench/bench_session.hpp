@@ -7,13 +7,13 @@
 //   timing.cpp               warm-up, calibration and the timed launches
 //   after_timing_checks.cpp  what a candidate is checked for after its timed launches
 #include <hipkb/bench/bench_config.hpp>
-#include <hipkb/core/correctness.hpp>
-#include <hipkb/device/device.hpp>
 #include <hipkb/bench/module.hpp>
+#include <hipkb/bench/workload.hpp>
+#include <hipkb/core/correctness.hpp>
 #include <hipkb/core/sealed_answer.hpp>
 #include <hipkb/core/seed_secret.hpp>
 #include <hipkb/core/spec.hpp>
-#include <hipkb/bench/workload.hpp>
+#include <hipkb/device/device.hpp>
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
@@ -256,8 +256,8 @@ private:
     std::uint64_t m_launches = 0;
     std::optional<double> m_reference_gap;  // wall minus event time of the reference
     std::vector<double> m_reference_gaps;   // the same, per timed launch of the last reference repetition
-    double m_measured_bandwidth = 0.0;       // bytes/s of a device-to-device copy; 0 until measured
-    double m_measured_flops = 0.0;           // fp32 FMA FLOP/s of the probe; 0 until measured (or on host)
+    double m_measured_bandwidth = 0.0;      // bytes/s of a device-to-device copy; 0 until measured
+    double m_measured_flops = 0.0;          // fp32 FMA FLOP/s of the probe; 0 until measured (or on host)
     bool m_cache_probed = false;
     bool m_reference_warm = false;
     bool m_candidate_warm = false;

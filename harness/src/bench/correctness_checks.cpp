@@ -19,7 +19,8 @@ void bench_session::check_reference_against_golden() {
         // An imported problem has no golden: its reference is the truth the
         // candidates are compared with. On the host platform the reference
         // is the golden.
-        if (m_spec.imported) m_verdict["golden_check"] = {{"skipped", "no golden: imported problem; the reference is the truth"}};
+        if (m_spec.imported)
+            m_verdict["golden_check"] = {{"skipped", "no golden: imported problem; the reference is the truth"}};
         return;
     }
     const implementation_module golden(m_config.golden_module);
@@ -30,8 +31,8 @@ void bench_session::check_reference_against_golden() {
         const thread_order order = order_for(n);
         std::optional<std::string> disagreement = reference_disagrees(golden, seed, order);
         if (disagreement) {
-            const std::vector<thread_order> passing =
-                other_orders_where(order, [&](thread_order other) { return !reference_disagrees(golden, seed, other); });
+            const std::vector<thread_order> passing = other_orders_where(
+                order, [&](thread_order other) { return !reference_disagrees(golden, seed, other); });
             m_verdict["correct"] = false;
             m_verdict["golden_check"] = {{"correct", false}, {"message", *disagreement}};
             if (!passing.empty()) {
@@ -62,7 +63,7 @@ void bench_session::check_reference_against_golden() {
 
 // Why the reference and the golden disagree on `seed`, if they do.
 std::optional<std::string> bench_session::reference_disagrees(const implementation_module& golden, std::uint64_t seed,
-                                               thread_order order) {
+                                                              thread_order order) {
     set_thread_order(order, seed);
     const device_inputs inputs(m_spec, size_set::test, seed);
     std::vector<host_tensor> expected = make_outputs(m_spec, size_set::test);
@@ -103,7 +104,8 @@ std::vector<thread_order> bench_session::other_orders_where(thread_order tried, 
 
 std::string bench_session::order_names(const std::vector<thread_order>& orders) {
     std::string names;
-    for (const thread_order order : orders) names += (names.empty() ? "" : " and ") + std::string(thread_order_name(order));
+    for (const thread_order order : orders)
+        names += (names.empty() ? "" : " and ") + std::string(thread_order_name(order));
     return names;
 }
 
@@ -125,7 +127,8 @@ void bench_session::check_candidate() {
         m_verdict["cpu_compile_errors"] = log;
         fail("cpu_unsupported",
              "cpu_unsupported: the candidate compiles for the GPU but not for hipkb's CPU execution layer, so "
-             "its correctness is unknown here: " + first_error_line(log),
+             "its correctness is unknown here: " +
+                 first_error_line(log),
              {{"compile_log", m_config.cpu_compile_log}});
         return;
     }
@@ -173,7 +176,8 @@ bool bench_session::recheck_repeated_calls() {
         outputs.poison(m_stream);
         m_stream.synchronize();
         if (const int rc = m_candidate->run(args); rc != 0) {
-            fail("launch_error", fmt::format("launch_error: on a repeated call: hipkb_run returned {}", error_string(rc)));
+            fail("launch_error",
+                 fmt::format("launch_error: on a repeated call: hipkb_run returned {}", error_string(rc)));
             return false;
         }
         if (!buffers_intact(outputs, *m_timing_inputs, "on a repeated call: ", "on a repeated call: ")) return false;

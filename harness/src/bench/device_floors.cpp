@@ -37,9 +37,8 @@ void bench_session::measure_floors() {
 // device that cannot run a probe (too little memory for the copy, a
 // probe that fails to load) is measured without them.
 void bench_session::measure_rooflines() {
-    for (const auto& [name, measure] :
-         {std::pair{"copy bandwidth", &bench_session::measure_copy_bandwidth},
-          std::pair{"fp32 FMA peak", &bench_session::measure_compute_peak}}) {
+    for (const auto& [name, measure] : {std::pair{"copy bandwidth", &bench_session::measure_copy_bandwidth},
+                                        std::pair{"fp32 FMA peak", &bench_session::measure_compute_peak}}) {
         try {
             (this->*measure)();
         } catch (const std::exception& error) {
@@ -76,10 +75,10 @@ void bench_session::record_roofline(const std::string& key, double value) {
 // Kernels are rated against it as well as against the theoretical peak
 // from clock and bus width, which no kernel reaches.
 void bench_session::measure_copy_bandwidth() {
-    const std::size_t bytes = platform_name() == "host"
-                                  ? std::size_t{4} << 20  // exercises the path; host runs are not rated
-                                  : std::clamp<std::size_t>(8 * m_device.l2_bytes, std::size_t{64} << 20,
-                                                            std::size_t{512} << 20);
+    const std::size_t bytes =
+        platform_name() == "host"
+            ? std::size_t{4} << 20  // exercises the path; host runs are not rated
+            : std::clamp<std::size_t>(8 * m_device.l2_bytes, std::size_t{64} << 20, std::size_t{512} << 20);
     device_memory from(bytes);
     device_memory to(bytes);
     from.fill(0x3C, m_stream);
@@ -118,7 +117,8 @@ void bench_session::measure_compute_peak() {
     // launch, then warm up until three rates in a row agree within 2%.
     (void)timed_probe();
     const double short_seconds = std::max(timed_probe(), 1e-7);
-    dims[2] = std::clamp<std::int64_t>(static_cast<std::int64_t>(512 * 2e-3 / short_seconds), 512, std::int64_t{1} << 22);
+    dims[2] =
+        std::clamp<std::int64_t>(static_cast<std::int64_t>(512 * 2e-3 / short_seconds), 512, std::int64_t{1} << 22);
     std::vector<double> recent;
     for (int n = 0; n < 30; ++n) {
         recent.push_back(timed_probe());

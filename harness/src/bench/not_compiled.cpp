@@ -8,5 +8,4 @@ extern "C" {
 __attribute__((visibility("default"))) extern const char hipkb_compile_failed[] = "compile_error";
 
 int hipkb_run(const hipkb_args*) { return -1; }
-
 }

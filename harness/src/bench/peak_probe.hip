@@ -44,6 +44,6 @@ extern "C" int hipkb_run(const hipkb_args* args) {
     const unsigned threads = static_cast<unsigned>(args->dims[1]);
     const int iterations = static_cast<int>(args->dims[2]);
     fma_chains<<<blocks, threads, 0, static_cast<hipStream_t>(args->stream)>>>(static_cast<float*>(args->outputs[0]),
-                                                                              iterations);
+                                                                               iterations);
     return static_cast<int>(hipGetLastError());
 }

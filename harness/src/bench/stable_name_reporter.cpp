@@ -23,9 +23,7 @@ void stable_name_reporter::ReportRuns(const std::vector<Run>& runs) {
     m_inner.ReportRuns(renamed);
 }
 
-void stable_name_reporter::Finalize() {
-    m_inner.Finalize();
-}
+void stable_name_reporter::Finalize() { m_inner.Finalize(); }
 
 namespace {
 

@@ -60,7 +60,8 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
     if (std::rename(temp.c_str(), path.c_str()) != 0) {
         const int saved = errno;
         ::unlink(temp.c_str());
-        throw std::runtime_error(fmt::format("cannot rename {} to {}: {}", temp.string(), path.string(), std::strerror(saved)));
+        throw std::runtime_error(
+            fmt::format("cannot rename {} to {}: {}", temp.string(), path.string(), std::strerror(saved)));
     }
 }
 

@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <vector>
 #include <stdexcept>
+#include <vector>
 
 namespace hipkb {
 
@@ -97,11 +97,10 @@ template <dtype Type>
 comparison compare_typed(const host_tensor& got, const host_tensor& expected, std::byte key, const tolerance& tol) {
     const std::int64_t count = expected.count();
     std::vector<comparison> parts(static_cast<std::size_t>(detail::chunk_count(count)));
-    detail::parallel_chunks(count, static_cast<std::int64_t>(parts.size()),
-                            [&](std::int64_t chunk, std::int64_t begin, std::int64_t end) {
-                                parts[static_cast<std::size_t>(chunk)] =
-                                    compare_range<Type>(got, expected, key, tol, begin, end);
-                            });
+    detail::parallel_chunks(
+        count, static_cast<std::int64_t>(parts.size()), [&](std::int64_t chunk, std::int64_t begin, std::int64_t end) {
+            parts[static_cast<std::size_t>(chunk)] = compare_range<Type>(got, expected, key, tol, begin, end);
+        });
     return merge(parts);
 }
 
@@ -113,15 +112,20 @@ comparison compare(const host_tensor& got, const host_tensor& expected, const to
 
 comparison compare_stored(const host_tensor& got, const host_tensor& expected, const tolerance& tol, std::byte key) {
     if (got.type != expected.type || got.shape != expected.shape || got.bytes.size() != expected.bytes.size()) {
-        throw std::invalid_argument(fmt::format("cannot compare output '{}': type or shape differs from the truth",
-                                                expected.name));
+        throw std::invalid_argument(
+            fmt::format("cannot compare output '{}': type or shape differs from the truth", expected.name));
     }
     switch (expected.type) {
-        case dtype::fp32: return compare_typed<dtype::fp32>(got, expected, key, tol);
-        case dtype::fp16: return compare_typed<dtype::fp16>(got, expected, key, tol);
-        case dtype::bf16: return compare_typed<dtype::bf16>(got, expected, key, tol);
-        case dtype::int32: return compare_typed<dtype::int32>(got, expected, key, tol);
-        case dtype::int64: return compare_typed<dtype::int64>(got, expected, key, tol);
+        case dtype::fp32:
+            return compare_typed<dtype::fp32>(got, expected, key, tol);
+        case dtype::fp16:
+            return compare_typed<dtype::fp16>(got, expected, key, tol);
+        case dtype::bf16:
+            return compare_typed<dtype::bf16>(got, expected, key, tol);
+        case dtype::int32:
+            return compare_typed<dtype::int32>(got, expected, key, tol);
+        case dtype::int64:
+            return compare_typed<dtype::int64>(got, expected, key, tol);
     }
     throw std::invalid_argument("unknown dtype");
 }
@@ -136,8 +140,7 @@ std::string failure_kind(const comparison& result) {
     return "mismatch";
 }
 
-std::string describe(const comparison& result, const host_tensor& expected, const tolerance& tol,
-                     std::uint64_t seed) {
+std::string describe(const comparison& result, const host_tensor& expected, const tolerance& tol, std::uint64_t seed) {
     if (result.non_finite_expected > 0) {
         return fmt::format("reference_invalid: output {}, seed {}: the truth has {} NaN/Inf of {} elements",
                            expected.name, seed, result.non_finite_expected, result.elements);

@@ -9,22 +9,20 @@ namespace hipkb {
 namespace {
 
 // The gfx name without target features ("gfx942:sramecc+:xnack-" -> "gfx942").
-std::string_view base_name(std::string_view architecture) {
-    return architecture.substr(0, architecture.find(':'));
-}
+std::string_view base_name(std::string_view architecture) { return architecture.substr(0, architecture.find(':')); }
 
 constexpr std::size_t mib = std::size_t{1} << 20;
 
 // Memory-side caches the runtime does not report as L2 (vendor data sheets;
 // the largest configuration of each architecture).
 constexpr std::array<std::pair<std::string_view, std::size_t>, 9> memory_side_caches = {{
-    {"gfx940", 256 * mib},   // MI300A/X Infinity Cache
+    {"gfx940", 256 * mib},  // MI300A/X Infinity Cache
     {"gfx941", 256 * mib},
     {"gfx942", 256 * mib},
     {"gfx950", 256 * mib},   // MI350
     {"gfx1030", 128 * mib},  // RX 6800/6900
     {"gfx1031", 96 * mib},
-    {"gfx1100", 96 * mib},   // RX 7900
+    {"gfx1100", 96 * mib},  // RX 7900
     {"gfx1101", 64 * mib},
     {"gfx1102", 32 * mib},
 }};

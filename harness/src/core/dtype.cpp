@@ -14,34 +14,43 @@ dtype parse_dtype(std::string_view name) {
     if (name == "bf16" || name == "bfloat16") return dtype::bf16;
     if (name == "int32") return dtype::int32;
     if (name == "int64") return dtype::int64;
-    throw std::invalid_argument("unknown dtype '" + std::string(name) + "'; expected one of fp32, fp16, bf16, int32, int64");
+    throw std::invalid_argument("unknown dtype '" + std::string(name) +
+                                "'; expected one of fp32, fp16, bf16, int32, int64");
 }
 
 std::string_view to_string(dtype type) {
     switch (type) {
-        case dtype::fp32: return "fp32";
-        case dtype::fp16: return "fp16";
-        case dtype::bf16: return "bf16";
-        case dtype::int32: return "int32";
-        case dtype::int64: return "int64";
+        case dtype::fp32:
+            return "fp32";
+        case dtype::fp16:
+            return "fp16";
+        case dtype::bf16:
+            return "bf16";
+        case dtype::int32:
+            return "int32";
+        case dtype::int64:
+            return "int64";
     }
     return "?";
 }
 
 std::size_t size_of(dtype type) {
     switch (type) {
-        case dtype::fp32: return 4;
-        case dtype::fp16: return 2;
-        case dtype::bf16: return 2;
-        case dtype::int32: return 4;
-        case dtype::int64: return 8;
+        case dtype::fp32:
+            return 4;
+        case dtype::fp16:
+            return 2;
+        case dtype::bf16:
+            return 2;
+        case dtype::int32:
+            return 4;
+        case dtype::int64:
+            return 8;
     }
     return 0;
 }
 
-bool is_floating(dtype type) {
-    return type == dtype::fp32 || type == dtype::fp16 || type == dtype::bf16;
-}
+bool is_floating(dtype type) { return type == dtype::fp32 || type == dtype::fp16 || type == dtype::bf16; }
 
 float half_to_float(unsigned short bits) {
     const std::uint32_t sign = static_cast<std::uint32_t>(bits & 0x8000u) << 16;
@@ -86,9 +95,7 @@ unsigned short float_to_half(float value) {
     return static_cast<unsigned short>(sign | (rounded >> 13));
 }
 
-float bf16_to_float(unsigned short bits) {
-    return std::bit_cast<float>(static_cast<std::uint32_t>(bits) << 16);
-}
+float bf16_to_float(unsigned short bits) { return std::bit_cast<float>(static_cast<std::uint32_t>(bits) << 16); }
 
 unsigned short float_to_bf16(float value) {
     const std::uint32_t bits = std::bit_cast<std::uint32_t>(value);

@@ -58,9 +58,19 @@ private:
         std::int64_t value = term();
         while (true) {
             if (accept('+')) {
-                { const std::int64_t rhs = term(); std::int64_t out = 0; const bool over = __builtin_add_overflow(value, rhs, &out); value = checked(over, out); }
+                {
+                    const std::int64_t rhs = term();
+                    std::int64_t out = 0;
+                    const bool over = __builtin_add_overflow(value, rhs, &out);
+                    value = checked(over, out);
+                }
             } else if (accept('-')) {
-                { const std::int64_t rhs = term(); std::int64_t out = 0; const bool over = __builtin_sub_overflow(value, rhs, &out); value = checked(over, out); }
+                {
+                    const std::int64_t rhs = term();
+                    std::int64_t out = 0;
+                    const bool over = __builtin_sub_overflow(value, rhs, &out);
+                    value = checked(over, out);
+                }
             } else {
                 return value;
             }
@@ -71,7 +81,12 @@ private:
         std::int64_t value = unary();
         while (true) {
             if (accept('*')) {
-                { const std::int64_t rhs = unary(); std::int64_t out = 0; const bool over = __builtin_mul_overflow(value, rhs, &out); value = checked(over, out); }
+                {
+                    const std::int64_t rhs = unary();
+                    std::int64_t out = 0;
+                    const bool over = __builtin_mul_overflow(value, rhs, &out);
+                    value = checked(over, out);
+                }
             } else if (accept('/')) {
                 const std::int64_t divisor = unary();
                 if (divisor == 0) {
@@ -86,7 +101,10 @@ private:
 
     std::int64_t unary() {
         if (accept('-')) {
-            const std::int64_t operand = unary(); std::int64_t out = 0; const bool over = __builtin_sub_overflow(std::int64_t{0}, operand, &out); return checked(over, out);
+            const std::int64_t operand = unary();
+            std::int64_t out = 0;
+            const bool over = __builtin_sub_overflow(std::int64_t{0}, operand, &out);
+            return checked(over, out);
         }
         return primary();
     }
@@ -139,8 +157,6 @@ private:
 
 }  // namespace
 
-std::int64_t evaluate(std::string_view expression, const dim_values& dims) {
-    return parser(expression, dims).parse();
-}
+std::int64_t evaluate(std::string_view expression, const dim_values& dims) { return parser(expression, dims).parse(); }
 
 }  // namespace hipkb

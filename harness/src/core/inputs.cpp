@@ -54,10 +54,10 @@ host_tensor generate_input(const problem_spec& spec, std::size_t input_index, si
     const init_spec& init = input.init_for(seed, spec.seeds);
     detail::parallel_chunks(tensor.count(), detail::chunk_count(tensor.count()),
                             [&](std::int64_t, std::int64_t begin, std::int64_t end) {
-        for (std::int64_t i = begin; i < end; ++i) {
-            tensor.set(i, draw(init, stream, i));
-        }
-    });
+                                for (std::int64_t i = begin; i < end; ++i) {
+                                    tensor.set(i, draw(init, stream, i));
+                                }
+                            });
     return tensor;
 }
 

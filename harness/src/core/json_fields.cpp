@@ -24,9 +24,7 @@ struct rewrite {
     long shift;
 };
 
-bool is_word_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
-}
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 
 // Replaces bare NaN/Infinity tokens outside strings by null. Google Benchmark
 // writes such tokens for counters that divide by zero; rejecting the whole
@@ -111,11 +109,14 @@ std::string short_reason(const std::string& what) {
     // `byte` counts from 1 and points at the last character read.
     const std::size_t read = error.byte == 0 ? 0 : original_position(error.byte - 1, rewrites);
     const std::size_t position = std::min(read, text.size());
-    const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(position), '\n'));
+    const std::size_t line =
+        1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(position), '\n'));
     const std::size_t line_start = text.rfind('\n', position == 0 ? 0 : position - 1);
-    const std::size_t column = line_start == std::string_view::npos || position == 0 ? position + 1 : position - line_start;
+    const std::size_t column =
+        line_start == std::string_view::npos || position == 0 ? position + 1 : position - line_start;
     std::string message = fmt::format("{}:{}:{}: not valid JSON: {}", source, line, column, short_reason(error.what()));
-    const bool hit_end = error.byte >= text.size() || short_reason(error.what()).find("end of input") != std::string::npos;
+    const bool hit_end =
+        error.byte >= text.size() || short_reason(error.what()).find("end of input") != std::string::npos;
     if (hit_end) {
         message += " (the file ends early: is it truncated?)";
     }
@@ -125,7 +126,8 @@ std::string short_reason(const std::string& what) {
 }  // namespace
 
 json parse_json_text(std::string_view text, const std::string& source, bool allow_non_finite) {
-    if (std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; })) {
+    if (std::all_of(text.begin(), text.end(),
+                    [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; })) {
         throw json_input_error(fmt::format("{}: the file is empty; expected a JSON document", source));
     }
     try {
@@ -158,25 +160,28 @@ json_place json_place::key(std::string_view name) const {
     return {source, path.empty() ? std::string(name) : fmt::format("{}.{}", path, name)};
 }
 
-json_place json_place::index(std::size_t i) const {
-    return {source, fmt::format("{}[{}]", path, i)};
-}
+json_place json_place::index(std::size_t i) const { return {source, fmt::format("{}[{}]", path, i)}; }
 
-std::string json_place::describe() const {
-    return path.empty() ? source : fmt::format("{}: {}", source, path);
-}
+std::string json_place::describe() const { return path.empty() ? source : fmt::format("{}: {}", source, path); }
 
 std::string kind_of(const json& value) {
     switch (value.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return value.get<bool>() ? "true" : "false";
-        case json::value_t::string: return fmt::format("the string \"{}\"", value.get<std::string>());
+        case json::value_t::null:
+            return "null";
+        case json::value_t::boolean:
+            return value.get<bool>() ? "true" : "false";
+        case json::value_t::string:
+            return fmt::format("the string \"{}\"", value.get<std::string>());
         case json::value_t::number_integer:
         case json::value_t::number_unsigned:
-        case json::value_t::number_float: return fmt::format("the number {}", value.dump());
-        case json::value_t::object: return "an object";
-        case json::value_t::array: return "an array";
-        default: return "a value of another kind";
+        case json::value_t::number_float:
+            return fmt::format("the number {}", value.dump());
+        case json::value_t::object:
+            return "an object";
+        case json::value_t::array:
+            return "an array";
+        default:
+            return "a value of another kind";
     }
 }
 
@@ -186,12 +191,18 @@ void throw_expected(const json_place& place, std::string_view what, const json& 
 
 std::string_view describe_kind(json_kind kind) {
     switch (kind) {
-        case json_kind::string: return "a string";
-        case json_kind::number: return "a number";
-        case json_kind::integer: return "an integer";
-        case json_kind::boolean: return "true or false";
-        case json_kind::array: return "an array";
-        case json_kind::object: return "an object";
+        case json_kind::string:
+            return "a string";
+        case json_kind::number:
+            return "a number";
+        case json_kind::integer:
+            return "an integer";
+        case json_kind::boolean:
+            return "true or false";
+        case json_kind::array:
+            return "an array";
+        case json_kind::object:
+            return "an object";
     }
     return "a value";
 }
@@ -228,12 +239,18 @@ const json* optional_field(const json& object, std::string_view key, json_kind k
 
 bool has_kind(const json& value, json_kind kind) {
     switch (kind) {
-        case json_kind::string: return value.is_string();
-        case json_kind::number: return value.is_number();
-        case json_kind::integer: return integer_in(value).has_value();
-        case json_kind::boolean: return value.is_boolean();
-        case json_kind::array: return value.is_array();
-        case json_kind::object: return value.is_object();
+        case json_kind::string:
+            return value.is_string();
+        case json_kind::number:
+            return value.is_number();
+        case json_kind::integer:
+            return integer_in(value).has_value();
+        case json_kind::boolean:
+            return value.is_boolean();
+        case json_kind::array:
+            return value.is_array();
+        case json_kind::object:
+            return value.is_object();
     }
     return false;
 }

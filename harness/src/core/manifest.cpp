@@ -15,8 +15,7 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string text_field(const json& node, const char* key, const std::string& where,
-                       const std::filesystem::path& file) {
+std::string text_field(const json& node, const char* key, const std::string& where, const std::filesystem::path& file) {
     const auto found = node.find(key);
     if (found == node.end() || !found->is_string()) {
         throw std::runtime_error(fmt::format("{}: field '{}.{}': expected a string", file.string(), where, key));

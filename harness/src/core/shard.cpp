@@ -30,8 +30,8 @@ shard_part parse_shard_part(std::string_view text) {
     shard_part part;
     if (slash == std::string_view::npos || !read_number(trimmed.substr(0, slash), part.index) ||
         !read_number(trimmed.substr(slash + 1), part.count)) {
-        throw shard_error(fmt::format("shard '{}': expected i/n, two whole numbers with 1 <= i <= n, such as 2/4",
-                                      text));
+        throw shard_error(
+            fmt::format("shard '{}': expected i/n, two whole numbers with 1 <= i <= n, such as 2/4", text));
     }
     if (part.count == 0 || part.index < 1 || part.index > part.count) {
         throw shard_error(fmt::format("shard '{}': shard number {} is not between 1 and the shard count {}", text,

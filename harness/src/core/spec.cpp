@@ -110,7 +110,8 @@ std::vector<tensor_spec> parse_tensors(const json& root, const json_place& top, 
             tensor.init = parse_init(node["init"], place.key("init"));
         }
         if (node.contains("also_init")) {
-            if (!inputs) fail(place.key("also_init"), "outputs are written by the kernel; 'also_init' belongs to inputs");
+            if (!inputs)
+                fail(place.key("also_init"), "outputs are written by the kernel; 'also_init' belongs to inputs");
             const json& extra = required_array(node, "also_init", place);
             for (std::size_t k = 0; k < extra.size(); ++k) {
                 tensor.also_init.push_back(parse_init(extra[k], place.key("also_init").index(k)));
@@ -228,11 +229,14 @@ const init_spec& tensor_spec::init_for(std::uint64_t seed, const std::vector<std
 
 tolerance default_tolerance(dtype type) {
     switch (type) {
-        case dtype::fp32: return {1e-4, 1e-4, {}};
+        case dtype::fp32:
+            return {1e-4, 1e-4, {}};
         case dtype::fp16:
-        case dtype::bf16: return {1e-2, 1e-2, {}};
+        case dtype::bf16:
+            return {1e-2, 1e-2, {}};
         case dtype::int32:
-        case dtype::int64: return {0.0, 0.0, {}};
+        case dtype::int64:
+            return {0.0, 0.0, {}};
     }
     return {};
 }

@@ -23,22 +23,37 @@ void store(std::vector<std::byte>& bytes, std::int64_t index, T value) {
 
 double host_tensor::at(std::int64_t index) const {
     switch (type) {
-        case dtype::fp32: return load<float>(bytes, index);
-        case dtype::fp16: return half_to_float(load<unsigned short>(bytes, index));
-        case dtype::bf16: return bf16_to_float(load<unsigned short>(bytes, index));
-        case dtype::int32: return load<std::int32_t>(bytes, index);
-        case dtype::int64: return static_cast<double>(load<std::int64_t>(bytes, index));
+        case dtype::fp32:
+            return load<float>(bytes, index);
+        case dtype::fp16:
+            return half_to_float(load<unsigned short>(bytes, index));
+        case dtype::bf16:
+            return bf16_to_float(load<unsigned short>(bytes, index));
+        case dtype::int32:
+            return load<std::int32_t>(bytes, index);
+        case dtype::int64:
+            return static_cast<double>(load<std::int64_t>(bytes, index));
     }
     return 0.0;
 }
 
 void host_tensor::set(std::int64_t index, double value) {
     switch (type) {
-        case dtype::fp32: store(bytes, index, static_cast<float>(value)); return;
-        case dtype::fp16: store(bytes, index, float_to_half(static_cast<float>(value))); return;
-        case dtype::bf16: store(bytes, index, float_to_bf16(static_cast<float>(value))); return;
-        case dtype::int32: store(bytes, index, static_cast<std::int32_t>(value)); return;
-        case dtype::int64: store(bytes, index, static_cast<std::int64_t>(value)); return;
+        case dtype::fp32:
+            store(bytes, index, static_cast<float>(value));
+            return;
+        case dtype::fp16:
+            store(bytes, index, float_to_half(static_cast<float>(value)));
+            return;
+        case dtype::bf16:
+            store(bytes, index, float_to_bf16(static_cast<float>(value)));
+            return;
+        case dtype::int32:
+            store(bytes, index, static_cast<std::int32_t>(value));
+            return;
+        case dtype::int64:
+            store(bytes, index, static_cast<std::int64_t>(value));
+            return;
     }
 }
 

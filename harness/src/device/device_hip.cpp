@@ -1,8 +1,8 @@
 // The device layer over the HIP runtime API. On the nvidia platform the same
 // code compiles against the project's HIP-on-CUDA headers.
+#include <hipkb/core/device_architecture.hpp>
 #include <hipkb/device/device.hpp>
 #include <hipkb/device/hip_check.hpp>
-#include <hipkb/core/device_architecture.hpp>
 
 #include <fmt/core.h>
 #include <hip/hip_runtime_api.h>
@@ -39,7 +39,8 @@ device_status probe_device() {
     device_status status;
     status.state = classify_device_query(query);
     if (query.failed) {
-        status.reason = fmt::format("hipGetDeviceCount returned {} ({})", hipGetErrorName(code), hipGetErrorString(code));
+        status.reason =
+            fmt::format("hipGetDeviceCount returned {} ({})", hipGetErrorName(code), hipGetErrorString(code));
         if (status.state == device_availability::broken && query.error_is_no_driver) {
             status.reason += ": a GPU driver is installed but older than this toolkit needs";
         }
@@ -79,8 +80,8 @@ device_info query_device() {
     info.global_memory_bytes = props.totalGlobalMem;
     // Transfers per reported memory clock depend on the part (2 for DDR,
     // 4 for MI300's HBM3 as ROCm reports it).
-    info.peak_bandwidth_bytes_per_second = memory_transfers_per_clock(info.architecture) * info.memory_clock_mhz *
-                                           1e6 * info.memory_bus_bits / 8.0;
+    info.peak_bandwidth_bytes_per_second =
+        memory_transfers_per_clock(info.architecture) * info.memory_clock_mhz * 1e6 * info.memory_bus_bits / 8.0;
     // The flush must cover caches the API does not report as L2.
     info.l2_bytes = last_level_cache_bytes(info.architecture, info.l2_bytes);
     HIPKB_HIP_CHECK(hipDriverGetVersion(&info.driver_version));
@@ -174,13 +175,13 @@ void device_memory::download_range(std::size_t offset, void* destination, std::s
 }
 
 void device_memory::fill_range(std::size_t offset, std::size_t bytes, unsigned char value, const stream& on) {
-    HIPKB_HIP_CHECK(hipMemsetAsync(static_cast<char*>(m_data) + offset, value, bytes,
-                                   static_cast<hipStream_t>(on.handle())));
+    HIPKB_HIP_CHECK(
+        hipMemsetAsync(static_cast<char*>(m_data) + offset, value, bytes, static_cast<hipStream_t>(on.handle())));
 }
 
 void device_memory::copy_from(const device_memory& source, std::size_t bytes, const stream& on) {
-    HIPKB_HIP_CHECK(hipMemcpyAsync(m_data, source.m_data, bytes, hipMemcpyDeviceToDevice,
-                                   static_cast<hipStream_t>(on.handle())));
+    HIPKB_HIP_CHECK(
+        hipMemcpyAsync(m_data, source.m_data, bytes, hipMemcpyDeviceToDevice, static_cast<hipStream_t>(on.handle())));
 }
 
 void device_memory::fill(unsigned char value, const stream& on) {

@@ -52,7 +52,8 @@ chat_response parse_chat_response(std::string_view body) {
     } catch (const json::parse_error&) {
         throw response_error(fmt::format("the response is not JSON: {}", excerpt(body)));
     }
-    if (!document.is_object()) throw response_error(fmt::format("the response is not a JSON object: {}", excerpt(body)));
+    if (!document.is_object())
+        throw response_error(fmt::format("the response is not a JSON object: {}", excerpt(body)));
     const auto choices = document.find("choices");
     if (choices == document.end() || !choices->is_array() || choices->empty()) {
         if (document.contains("error")) {

@@ -32,10 +32,14 @@ std::string c_identifier(std::string_view text) {
 
 std::string describe_end(const process_result& result) {
     switch (result.how) {
-        case process_result::end::exited: return fmt::format("exited with code {}", result.exit_code);
-        case process_result::end::signalled: return fmt::format("was killed by signal {}", result.signal);
-        case process_result::end::timed_out: return "ran past its time limit and was killed";
-        case process_result::end::failed_to_start: return fmt::format("could not start: {}", result.error);
+        case process_result::end::exited:
+            return fmt::format("exited with code {}", result.exit_code);
+        case process_result::end::signalled:
+            return fmt::format("was killed by signal {}", result.signal);
+        case process_result::end::timed_out:
+            return "ran past its time limit and was killed";
+        case process_result::end::failed_to_start:
+            return fmt::format("could not start: {}", result.error);
     }
     return "ended";
 }
@@ -52,10 +56,14 @@ std::optional<double> median_of(const std::vector<report::gbench_series>& series
 
 std::string_view to_string(evaluation::status what) {
     switch (what) {
-        case evaluation::status::evaluated: return "evaluated";
-        case evaluation::status::no_gpu: return "no_gpu";
-        case evaluation::status::build_failed: return "build_failed";
-        case evaluation::status::bench_failed: return "bench_failed";
+        case evaluation::status::evaluated:
+            return "evaluated";
+        case evaluation::status::no_gpu:
+            return "no_gpu";
+        case evaluation::status::build_failed:
+            return "build_failed";
+        case evaluation::status::bench_failed:
+            return "bench_failed";
     }
     return "unknown";
 }
@@ -70,9 +78,9 @@ build_dirs read_build_dirs(const std::filesystem::path& build_dir) {
     try {
         text = read_file(cache);
     } catch (const std::exception&) {
-        throw std::runtime_error(fmt::format(
-            "{} not found: build_dir must be a configured hipkb build (cmake -S . -B {})", cache.string(),
-            build_dir.string()));
+        throw std::runtime_error(
+            fmt::format("{} not found: build_dir must be a configured hipkb build (cmake -S . -B {})", cache.string(),
+                        build_dir.string()));
     }
     build_dirs dirs;
     std::istringstream lines(text);
@@ -87,8 +95,8 @@ build_dirs read_build_dirs(const std::filesystem::path& build_dir) {
         if (auto value = value_of("HIPKB_GENERATED_DIR")) dirs.generated_dir = *value;
     }
     if (dirs.reference_dir.empty() || dirs.generated_dir.empty()) {
-        throw std::runtime_error(fmt::format("{}: no HIPKB_REFERENCE_DIR or HIPKB_GENERATED_DIR; is this a hipkb build?",
-                                             cache.string()));
+        throw std::runtime_error(
+            fmt::format("{}: no HIPKB_REFERENCE_DIR or HIPKB_GENERATED_DIR; is this a hipkb build?", cache.string()));
     }
     return dirs;
 }
@@ -145,9 +153,10 @@ evaluation evaluate_candidate(const std::filesystem::path& build_dir, std::strin
     if (ran.how == process_result::end::exited && ran.exit_code == 77) {
         if (!entry->cpu_executable) {
             out.what = evaluation::status::no_gpu;
-            out.failure_message = fmt::format("{} exited with code 77: no GPU to run on (and the build has no cpu "
-                                              "execution: configure with -DHIPKB_CPU_EXECUTION=on)",
-                                              entry->executable.string());
+            out.failure_message = fmt::format(
+                "{} exited with code 77: no GPU to run on (and the build has no cpu "
+                "execution: configure with -DHIPKB_CPU_EXECUTION=on)",
+                entry->executable.string());
             return out;
         }
         // No GPU: the candidate's CPU twin gives a real correctness verdict.
@@ -189,8 +198,8 @@ evaluation evaluate_candidate(const std::filesystem::path& build_dir, std::strin
                 out.speedup = *out.reference_ns / *out.candidate_ns;
             }
         } catch (const std::exception& error) {
-            out.failure_message += fmt::format("{}(timings unreadable: {})", out.failure_message.empty() ? "" : " ",
-                                               error.what());
+            out.failure_message +=
+                fmt::format("{}(timings unreadable: {})", out.failure_message.empty() ? "" : " ", error.what());
         }
     }
     return out;

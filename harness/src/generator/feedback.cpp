@@ -27,8 +27,8 @@ std::string feedback_message(const evaluation& result, double min_gain, std::str
     std::string problem;
     if (result.what == evaluation::status::bench_failed && result.compiled && !result.correct &&
         !result.failure_kind.empty()) {
-        problem = fmt::format("The code compiled but failed its check ({}): {}", result.failure_kind,
-                              result.failure_message);
+        problem =
+            fmt::format("The code compiled but failed its check ({}): {}", result.failure_kind, result.failure_message);
     } else if (result.what == evaluation::status::bench_failed) {
         problem = fmt::format("The code crashed or hung the benchmark: {}.\nThe end of its output:\n```\n{}\n```",
                               result.failure_message, result.output_tail);
@@ -38,8 +38,9 @@ std::string feedback_message(const evaluation& result, double min_gain, std::str
         problem = fmt::format("The code compiled but its results are wrong ({}): {}", result.failure_kind,
                               result.failure_message);
         if (result.execution == "cpu") {
-            problem += "\n(Checked by running the kernels on the CPU, with the threads of a block in several orders; "
-                       "there is no GPU here, so no timings.)";
+            problem +=
+                "\n(Checked by running the kernels on the CPU, with the threads of a block in several orders; "
+                "there is no GPU here, so no timings.)";
         }
     } else if (result.speedup) {
         problem = fmt::format(
@@ -50,9 +51,10 @@ std::string feedback_message(const evaluation& result, double min_gain, std::str
     } else {
         problem = "The code is correct, but it could not be timed. Make sure it runs all its work within hipkb_run.";
     }
-    return fmt::format("{}\n\nAnswer with {} in a single ```{} code block. Put any reasoning before it, in a "
-                       "```thinking block.",
-                       problem, answer_shape, language);
+    return fmt::format(
+        "{}\n\nAnswer with {} in a single ```{} code block. Put any reasoning before it, in a "
+        "```thinking block.",
+        problem, answer_shape, language);
 }
 
 nlohmann::json evaluation_json(const evaluation& result) {

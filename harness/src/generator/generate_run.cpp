@@ -192,7 +192,8 @@ generate_result generate_run(generate_settings settings, provider& source, const
             generated += entry.generated;
             skipped += entry.skipped;
         }
-        fmt::print(options.log, "generate: {} problem(s), {} sample(s) written, {} already there, {} failed{}; manifest {}\n",
+        fmt::print(options.log,
+                   "generate: {} problem(s), {} sample(s) written, {} already there, {} failed{}; manifest {}\n",
                    summary.problems.size(), generated, skipped, summary.failures.size(),
                    completed ? "" : fmt::format(", interrupted with {} request(s) in flight", summary.lost),
                    result.manifest.string());

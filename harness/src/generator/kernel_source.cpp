@@ -209,7 +209,8 @@ function_location find_function(std::string_view source, std::string_view name, 
             source_name));
     }
     if (auto found = find_named(source, name)) return *found;
-    throw std::invalid_argument(fmt::format("{}: no definition of function '{}' (the 'kernel' setting)", source_name, name));
+    throw std::invalid_argument(
+        fmt::format("{}: no definition of function '{}' (the 'kernel' setting)", source_name, name));
 }
 
 std::string replace_body(std::string_view source, const function_location& where, std::string_view new_body) {

@@ -16,7 +16,8 @@ constexpr std::size_t max_raw_bytes = std::size_t{1} << 20;
 json common_fields(const sample_record& record, const job_result& result) {
     json prompt = json::array();
     if (record.prompt) {
-        for (const auto& message : *record.prompt) prompt.push_back({{"role", message.role}, {"content", message.content}});
+        for (const auto& message : *record.prompt)
+            prompt.push_back({{"role", message.role}, {"content", message.content}});
     }
     return {
         {"schema_version", sample_schema_version},

@@ -22,9 +22,7 @@ using clock = std::chrono::steady_clock;
 // rather than let a broken server fill memory.
 constexpr std::size_t max_response_bytes = std::size_t{64} << 20;
 
-long to_milliseconds(double seconds) {
-    return static_cast<long>(std::max(1.0, std::ceil(seconds * 1000.0)));
-}
+long to_milliseconds(double seconds) { return static_cast<long>(std::max(1.0, std::ceil(seconds * 1000.0))); }
 
 provider_outcome::kind kind_of(CURLcode code) {
     switch (code) {
@@ -78,8 +76,7 @@ struct openai_provider::transfer {
         const std::string_view line(data, bytes);
         const std::size_t colon = line.find(':');
         if (colon != std::string_view::npos) {
-            const auto parsed =
-                parse_retry_after(line.substr(0, colon), line.substr(colon + 1), std::time(nullptr));
+            const auto parsed = parse_retry_after(line.substr(0, colon), line.substr(colon + 1), std::time(nullptr));
             // retry-after-ms is more precise than Retry-After; keep the larger
             // when a server sends both, so neither is undercut.
             if (parsed && (!t->retry_after || *parsed > *t->retry_after)) t->retry_after = parsed;
@@ -191,8 +188,8 @@ std::vector<provider_outcome> openai_provider::wait(std::chrono::milliseconds ma
                 outcome.error = fmt::format("the answer was larger than {} MiB", max_response_bytes >> 20);
             } else {
                 outcome.what = kind_of(code);
-                const std::string detail = t->error_buffer[0] != '\0' ? std::string(t->error_buffer)
-                                                                       : std::string(curl_easy_strerror(code));
+                const std::string detail =
+                    t->error_buffer[0] != '\0' ? std::string(t->error_buffer) : std::string(curl_easy_strerror(code));
                 outcome.error = redact(detail, key);
             }
             done.push_back(std::move(outcome));

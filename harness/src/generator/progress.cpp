@@ -2,8 +2,8 @@
 
 #include <fmt/core.h>
 
-#include <cstdlib>
 #include <unistd.h>
+#include <cstdlib>
 
 namespace hipkb::generator {
 

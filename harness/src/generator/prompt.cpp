@@ -51,7 +51,8 @@ std::vector<section> split_sections(std::string_view text, std::string_view defa
     const auto flush = [&] {
         std::size_t first = pending.find_first_not_of("\r\n");
         std::size_t last = pending.find_last_not_of(" \t\r\n");
-        if (first != std::string::npos && last != std::string::npos && pending.find_first_not_of(" \t\r\n") != std::string::npos) {
+        if (first != std::string::npos && last != std::string::npos &&
+            pending.find_first_not_of(" \t\r\n") != std::string::npos) {
             sections.push_back({role, pending.substr(first, last + 1 - first)});
         }
         pending.clear();
@@ -83,9 +84,12 @@ std::vector<section> split_sections(std::string_view text, std::string_view defa
 
 std::string init_text(const init_spec& init) {
     switch (init.distribution) {
-        case init_spec::kind::normal: return fmt::format("normal(mean {}, stddev {})", init.a, init.b);
-        case init_spec::kind::uniform: return fmt::format("uniform in [{}, {})", init.a, init.b);
-        case init_spec::kind::randint: return fmt::format("random integers in [{}, {})", init.a, init.b);
+        case init_spec::kind::normal:
+            return fmt::format("normal(mean {}, stddev {})", init.a, init.b);
+        case init_spec::kind::uniform:
+            return fmt::format("uniform in [{}, {})", init.a, init.b);
+        case init_spec::kind::randint:
+            return fmt::format("random integers in [{}, {})", init.a, init.b);
     }
     return "";
 }
@@ -161,8 +165,8 @@ message_list load_few_shot(const std::filesystem::path& file) {
         turns.push_back({part.role, std::move(part.text)});
     }
     if (turns.empty() || turns.back().role != "assistant") {
-        throw prompt_error(fmt::format("{}: a few-shot file must end with an '=== assistant ===' answer",
-                                       file.string()));
+        throw prompt_error(
+            fmt::format("{}: a few-shot file must end with an '=== assistant ===' answer", file.string()));
     }
     return turns;
 }
@@ -192,11 +196,11 @@ std::string render_template(std::string_view text, const std::map<std::string, s
             bool is_known = false;
             for (const auto key : known) is_known = is_known || key == name;
             if (is_known) {
-                throw prompt_error(fmt::format("{}: placeholder {{{{{}}}}} is only available in function_body mode",
-                                               source, name));
+                throw prompt_error(
+                    fmt::format("{}: placeholder {{{{{}}}}} is only available in function_body mode", source, name));
             }
-            throw prompt_error(fmt::format("{}: unknown placeholder {{{{{}}}}}; known: {}", source, name,
-                                           fmt::join(known, ", ")));
+            throw prompt_error(
+                fmt::format("{}: unknown placeholder {{{{{}}}}}; known: {}", source, name, fmt::join(known, ", ")));
         }
         out.append(text.substr(at, open - at));
         out.append(found->second);
@@ -218,9 +222,8 @@ std::string describe_spec(const problem_spec& spec) {
     out += "Outputs, in the order of args->outputs:\n";
     for (const auto& output : spec.outputs) {
         const tolerance tol = spec.tolerance_for(output);
-        const std::string tolerance_text = is_floating(output.type)
-                                               ? fmt::format("atol {:g}, rtol {:g}", tol.atol, tol.rtol)
-                                               : std::string("exact");
+        const std::string tolerance_text =
+            is_floating(output.type) ? fmt::format("atol {:g}, rtol {:g}", tol.atol, tol.rtol) : std::string("exact");
         out += fmt::format("- {}: {}, shape {}, must match within {}\n", output.name, to_string(output.type),
                            shape_text(output), tolerance_text);
     }
@@ -283,7 +286,8 @@ problem_prompt build_prompt(const generate_settings& settings, const problem_ent
             throw prompt_error(error.what());
         }
         values["kernel_name"] = out.kernel->name;
-        std::string body = out.reference_source.substr(out.kernel->body_begin, out.kernel->body_end - out.kernel->body_begin);
+        std::string body =
+            out.reference_source.substr(out.kernel->body_begin, out.kernel->body_end - out.kernel->body_begin);
         body.erase(0, body.find_first_not_of("\r\n"));
         while (!body.empty() && (body.back() == ' ' || body.back() == '\n' || body.back() == '\r')) body.pop_back();
         values["kernel_body"] = body;

@@ -12,11 +12,16 @@ namespace hipkb::generator {
 
 std::string_view to_string(provider_outcome::kind what) {
     switch (what) {
-        case provider_outcome::kind::answered: return "answered";
-        case provider_outcome::kind::http_error: return "http_error";
-        case provider_outcome::kind::timeout: return "timeout";
-        case provider_outcome::kind::connection_error: return "connection_error";
-        case provider_outcome::kind::unavailable: return "unavailable";
+        case provider_outcome::kind::answered:
+            return "answered";
+        case provider_outcome::kind::http_error:
+            return "http_error";
+        case provider_outcome::kind::timeout:
+            return "timeout";
+        case provider_outcome::kind::connection_error:
+            return "connection_error";
+        case provider_outcome::kind::unavailable:
+            return "unavailable";
     }
     return "unknown";
 }

@@ -1,6 +1,7 @@
 #include <hipkb/generator/refine.hpp>
 
 #include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/manifest.hpp>
 #include <hipkb/generator/answer_writer.hpp>
 #include <hipkb/generator/evaluation.hpp>
 #include <hipkb/generator/feedback.hpp>
@@ -9,7 +10,6 @@
 #include <hipkb/generator/prompt.hpp>
 #include <hipkb/generator/sample_store.hpp>
 #include <hipkb/generator/scheduler.hpp>
-#include <hipkb/core/manifest.hpp>
 
 #include <fmt/core.h>
 
@@ -108,7 +108,8 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
         entry.level = prompt.problem.level;
         json history = json::array();
         std::string stop_reason;
-        const auto record_failure = [&](const std::string& sample, const std::string& reason, const std::string& message) {
+        const auto record_failure = [&](const std::string& sample, const std::string& reason,
+                                        const std::string& message) {
             ++entry.failed;
             summary.failures.push_back({name, sample, reason, message});
             say(fmt::format("{}/{}: {}: {}", name, sample, reason, message));
@@ -126,7 +127,7 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
         } else {
             job work;
             work.label = {name, start};
-            work.request = {prompt.messages, settings.model, settings.temperature, settings.max_tokens,
+            work.request = {prompt.messages,           settings.model, settings.temperature, settings.max_tokens,
                             settings.max_tokens_field, settings.seed};
             work.reserved_tokens = estimate_prompt_tokens(*prompt.messages) + settings.max_tokens;
             say(fmt::format("{}/{}: asking for the first candidate", name, start));
@@ -138,7 +139,8 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
             count_tokens(*answer);
             ++entry.requested;
             const stored_answer stored =
-                store_answer(store, settings.record_dir, prompt, make_record(settings, source.name(), prompt, start, settings.seed), *answer);
+                store_answer(store, settings.record_dir, prompt,
+                             make_record(settings, source.name(), prompt, start, settings.seed), *answer);
             if (!stored.ok) {
                 record_failure(start, stored.reason, stored.message);
                 entry.extra = {{"start", start}, {"stop_reason", "request_failed"}, {"history", history}};
@@ -223,8 +225,12 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
 
             job work;
             work.label = {name, next};
-            work.request = {messages, settings.model, settings.temperature, settings.max_tokens,
-                            settings.max_tokens_field, settings.seed + turn};
+            work.request = {messages,
+                            settings.model,
+                            settings.temperature,
+                            settings.max_tokens,
+                            settings.max_tokens_field,
+                            settings.seed + turn};
             work.reserved_tokens = estimate_prompt_tokens(*messages) + settings.max_tokens;
             say(fmt::format("{}/{}: asking for turn {} with feedback on {}", name, next, turn, current));
             const auto answer = ask(source, scheduling, std::move(work), options.should_stop);
@@ -266,9 +272,9 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
                        {"best_sample", best_sample ? json(*best_sample) : json(nullptr)},
                        {"best_speedup", best_speedup ? json(*best_speedup) : json(nullptr)},
                        {"history", std::move(history)}};
-        say(fmt::format("{}: {} after {} turn(s); best {}", name, stop_reason, turn,
-                        best_sample ? fmt::format("{} at {:.3f}x", *best_sample, *best_speedup)
-                                    : std::string("none correct")));
+        say(fmt::format(
+            "{}: {} after {} turn(s); best {}", name, stop_reason, turn,
+            best_sample ? fmt::format("{} at {:.3f}x", *best_sample, *best_speedup) : std::string("none correct")));
         summary.problems.push_back(std::move(entry));
         if (summary.status == "interrupted") break;
     }
@@ -276,13 +282,15 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
     summary.finished = utc_timestamp();
     write_file_atomically(result.manifest, manifest_json(settings, summary).dump(2) + "\n");
     if (result.no_gpu) {
-        say(fmt::format("stopped: no GPU to evaluate candidates on ({}). Refinement needs a machine with a GPU, or a "
+        say(
+            fmt::format("stopped: no GPU to evaluate candidates on ({}). Refinement needs a machine with a GPU, or a "
                         "build configured with HIPKB_PLATFORM=host.",
                         result.no_gpu_message));
     }
     if (!summary.failures.empty() && options.log) {
         fmt::print(options.log, "{} failure(s):\n", summary.failures.size());
-        for (const auto& f : summary.failures) fmt::print(options.log, "  {}/{}: {}: {}\n", f.problem, f.sample, f.reason, f.message);
+        for (const auto& f : summary.failures)
+            fmt::print(options.log, "  {}/{}: {}: {}\n", f.problem, f.sample, f.reason, f.message);
     }
     say(fmt::format("manifest {}", result.manifest.string()));
     return result;

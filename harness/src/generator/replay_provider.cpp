@@ -13,8 +13,7 @@ namespace hipkb::generator {
 replay_provider::replay_provider(std::filesystem::path directory) : m_directory(std::move(directory)) {
     std::error_code error;
     if (!std::filesystem::is_directory(m_directory, error)) {
-        throw settings_error(
-            fmt::format("replay_dir '{}' is not a folder of recorded answers", m_directory.string()));
+        throw settings_error(fmt::format("replay_dir '{}' is not a folder of recorded answers", m_directory.string()));
     }
 }
 
@@ -38,8 +37,10 @@ void replay_provider::start(std::uint64_t ticket, const chat_request&, const req
                 // The answer text alone: wrap it as a server would.
                 const nlohmann::json body = {
                     {"model", "replay"},
-                    {"choices", {{{"index", 0}, {"finish_reason", "stop"},
-                                  {"message", {{"role", "assistant"}, {"content", text}}}}}},
+                    {"choices",
+                     {{{"index", 0},
+                       {"finish_reason", "stop"},
+                       {"message", {{"role", "assistant"}, {"content", text}}}}}},
                     {"usage", {{"prompt_tokens", 0}, {"completion_tokens", 0}}},
                 };
                 outcome.body = body.dump();
@@ -49,9 +50,9 @@ void replay_provider::start(std::uint64_t ticket, const chat_request&, const req
         }
     }
     outcome.what = provider_outcome::kind::unavailable;
-    outcome.error = fmt::format("no recorded answer for problem '{}' sample '{}' (looked for {}, {}, {}, {})",
-                                label.problem, label.sample, tried[0].string(), tried[1].string(),
-                                tried[2].string(), tried[3].string());
+    outcome.error =
+        fmt::format("no recorded answer for problem '{}' sample '{}' (looked for {}, {}, {}, {})", label.problem,
+                    label.sample, tried[0].string(), tried[1].string(), tried[2].string(), tried[3].string());
     m_ready.push_back(std::move(outcome));
 }
 

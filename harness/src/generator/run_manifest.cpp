@@ -9,9 +9,9 @@ nlohmann::json manifest_json(const generate_settings& settings, const run_summar
     json problems = json::array();
     problem_summary totals;
     for (const auto& p : summary.problems) {
-        json entry = {{"problem", p.problem},     {"level", p.level},         {"requested", p.requested},
-                      {"present", p.present},     {"generated", p.generated}, {"skipped", p.skipped},
-                      {"failed", p.failed},       {"tokens_in", p.tokens_in}, {"tokens_out", p.tokens_out}};
+        json entry = {{"problem", p.problem}, {"level", p.level},         {"requested", p.requested},
+                      {"present", p.present}, {"generated", p.generated}, {"skipped", p.skipped},
+                      {"failed", p.failed},   {"tokens_in", p.tokens_in}, {"tokens_out", p.tokens_out}};
         if (!p.extra.is_null()) entry["outcome"] = p.extra;
         problems.push_back(std::move(entry));
         totals.requested += p.requested;
@@ -24,7 +24,8 @@ nlohmann::json manifest_json(const generate_settings& settings, const run_summar
     }
     json failures = json::array();
     for (const auto& f : summary.failures) {
-        failures.push_back({{"problem", f.problem}, {"sample", f.sample}, {"reason", f.reason}, {"message", f.message}});
+        failures.push_back(
+            {{"problem", f.problem}, {"sample", f.sample}, {"reason", f.reason}, {"message", f.message}});
     }
     return {
         {"schema_version", 1},

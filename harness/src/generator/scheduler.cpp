@@ -162,9 +162,10 @@ bool request_scheduler::run(const job_source& next, const result_sink& done, con
                     const std::chrono::duration<double> asked = *outcome.retry_after;
                     if (asked > m_settings.retry.longest) {
                         result.failure_kind = "retry_after_too_long";
-                        result.message = fmt::format("{}; the server asked to retry after {:.1f} s, more than "
-                                                     "backoff_max_s ({:.1f} s)",
-                                                     result.message, asked.count(), m_settings.retry.longest.count());
+                        result.message = fmt::format(
+                            "{}; the server asked to retry after {:.1f} s, more than "
+                            "backoff_max_s ({:.1f} s)",
+                            result.message, asked.count(), m_settings.retry.longest.count());
                         finish(it, std::move(result));
                         continue;
                     }

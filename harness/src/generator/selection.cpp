@@ -4,9 +4,9 @@
 
 #include <fmt/core.h>
 
+#include <fnmatch.h>
 #include <algorithm>
 #include <charconv>
-#include <fnmatch.h>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -46,7 +46,8 @@ void expand_items(const std::vector<std::string>& items, std::vector<std::string
         try {
             text = read_file(file);
         } catch (const std::exception&) {
-            throw selection_error(fmt::format("cannot read the problem list file '{}' (from '{}')", file.string(), item));
+            throw selection_error(
+                fmt::format("cannot read the problem list file '{}' (from '{}')", file.string(), item));
         }
         std::vector<std::string> lines;
         std::istringstream stream(text);
@@ -70,8 +71,8 @@ void expand_items(const std::vector<std::string>& items, std::vector<std::string
 std::vector<problem_entry> discover_problems(const std::filesystem::path& reference_dir) {
     std::error_code error;
     if (!std::filesystem::is_directory(reference_dir, error)) {
-        throw selection_error(fmt::format("reference_dir '{}' is not a folder of problems (<level>/<problem>/spec.json)",
-                                          reference_dir.string()));
+        throw selection_error(fmt::format(
+            "reference_dir '{}' is not a folder of problems (<level>/<problem>/spec.json)", reference_dir.string()));
     }
     std::vector<problem_entry> problems;
     for (const auto& level_dir : std::filesystem::directory_iterator(reference_dir)) {
@@ -94,7 +95,8 @@ std::vector<problem_entry> discover_problems(const std::filesystem::path& refere
     return problems;
 }
 
-std::vector<problem_entry> select_problems(const std::vector<problem_entry>& all, const std::vector<std::string>& items) {
+std::vector<problem_entry> select_problems(const std::vector<problem_entry>& all,
+                                           const std::vector<std::string>& items) {
     std::vector<std::string> expanded;
     expand_items(items, expanded, 0);
     if (expanded.empty()) return all;
@@ -120,9 +122,10 @@ std::vector<problem_entry> select_problems(const std::vector<problem_entry>& all
         }
         if (matched == 0) {
             const char* kind = level ? "level" : is_glob(item) ? "pattern" : "problem";
-            throw selection_error(fmt::format(
-                "{} '{}' matches no problem (problems are the folders <reference_dir>/level<N>/<name>/ with a spec.json)",
-                kind, item));
+            throw selection_error(
+                fmt::format("{} '{}' matches no problem (problems are the folders <reference_dir>/level<N>/<name>/ "
+                            "with a spec.json)",
+                            kind, item));
         }
     }
     std::vector<problem_entry> out;

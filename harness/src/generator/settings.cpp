@@ -37,7 +37,8 @@ const std::vector<field_entry>& field_table() {
     static const std::vector<field_entry> table = {
         {{"provider", type::text, scope::both, group::provider, "HIPKB_PROVIDER",
           "Where answers come from: 'openai' (any OpenAI-compatible chat completions endpoint) or 'replay' "
-          "(recorded answers from replay_dir).", false},
+          "(recorded answers from replay_dir).",
+          false},
          &generate_settings::provider},
         {{"base_url", type::text, scope::both, group::provider, "HIPKB_BASE_URL",
           "Endpoint root; requests go to <base_url>/chat/completions.", false},
@@ -132,8 +133,7 @@ const std::vector<field_entry>& field_table() {
           false},
          &generate_settings::platform},
         {{"arch", type::text, scope::both, group::prompt, "HIPKB_ARCH",
-          "Target architecture named in the prompt (default: gfx90a on amd, sm_80 on nvidia, the CPU on host).",
-          false},
+          "Target architecture named in the prompt (default: gfx90a on amd, sm_80 on nvidia, the CPU on host).", false},
          &generate_settings::arch},
         {{"seed", type::integer, scope::both, group::prompt, "HIPKB_SEED",
           "Base seed; sample i is requested with seed + i.", false},
@@ -155,7 +155,9 @@ const std::vector<field_entry>& field_table() {
           false},
          &generate_settings::problems},
         {{"shard", type::text, scope::both, group::selection, "HIPKB_SHARD",
-          "'i/n': take only shard i of n (1 <= i <= n): generate splits the (problem, sample) pairs, refine the problems, each by a hash of its name, so an item keeps its shard when others are added.", false},
+          "'i/n': take only shard i of n (1 <= i <= n): generate splits the (problem, sample) pairs, refine the "
+          "problems, each by a hash of its name, so an item keeps its shard when others are added.",
+          false},
          &generate_settings::shard},
         {{"progress", type::text, scope::both, group::selection, "HIPKB_PROGRESS",
           "'auto' (a live line on a terminal, plain lines otherwise), 'live', 'plain' or 'off'.", false},
@@ -170,8 +172,7 @@ const std::vector<field_entry>& field_table() {
           "Most new candidates asked for per problem.", false},
          &generate_settings::max_turns},
         {{"min_gain", type::number, scope::refine_only, group::refinement, "HIPKB_MIN_GAIN",
-          "Stop once a correct candidate is faster than the reference by at least this fraction (0.05 = 5%).",
-          false},
+          "Stop once a correct candidate is faster than the reference by at least this fraction (0.05 = 5%).", false},
          &generate_settings::min_gain},
         {{"eval_timeout_s", type::number, scope::refine_only, group::refinement, "HIPKB_EVAL_TIMEOUT_S",
           "Seconds a build or a benchmark run of one turn may take.", false},
@@ -245,7 +246,8 @@ void check_header_name(std::string_view name, std::string_view source) {
         return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
     });
     if (!ok) {
-        throw settings_error(fmt::format("{}: header name '{}' may hold only letters, digits, '-' and '_'", source, name));
+        throw settings_error(
+            fmt::format("{}: header name '{}' may hold only letters, digits, '-' and '_'", source, name));
     }
 }
 
@@ -281,11 +283,16 @@ std::span<const field_info> settings_fields() {
 
 std::string_view group_title(field_group group) {
     switch (group) {
-        case field_group::provider: return "Provider";
-        case field_group::scale: return "Scale and retries";
-        case field_group::prompt: return "Prompt";
-        case field_group::selection: return "Selection and output";
-        case field_group::refinement: return "Refinement";
+        case field_group::provider:
+            return "Provider";
+        case field_group::scale:
+            return "Scale and retries";
+        case field_group::prompt:
+            return "Prompt";
+        case field_group::selection:
+            return "Selection and output";
+        case field_group::refinement:
+            return "Refinement";
     }
     return "Other";
 }
@@ -327,7 +334,8 @@ void read_settings_object(generate_settings& settings, const json& object, const
         const json& value = item.value();
         const field_entry* entry = find_field(key);
         if (!entry) {
-            throw settings_error(fmt::format("{}: unknown field '{}'; known fields: {}", top.source, key, known_keys()));
+            throw settings_error(
+                fmt::format("{}: unknown field '{}'; known fields: {}", top.source, key, known_keys()));
         }
         const json_place place = top.key(key);
         const bool path = entry->info.is_path;
@@ -426,8 +434,7 @@ void apply_setting_text(generate_settings& settings, std::string_view key, const
                        for (const auto& value : values) {
                            const std::size_t colon = value.find(':');
                            if (colon == std::string::npos) {
-                               throw settings_error(
-                                   fmt::format("{}: expected 'Name: value', got '{}'", source, value));
+                               throw settings_error(fmt::format("{}: expected 'Name: value', got '{}'", source, value));
                            }
                            std::string name = value.substr(0, colon);
                            std::string text = value.substr(colon + 1);
@@ -460,8 +467,8 @@ void finalize_settings(generate_settings& s, std::string_view command) {
     }
     if (!s.api_key_header.empty()) check_header_name(s.api_key_header, "setting 'api_key_header'");
     if (s.max_tokens_field != "max_tokens" && s.max_tokens_field != "max_completion_tokens") {
-        fail("max_tokens_field", fmt::format("expected 'max_tokens' or 'max_completion_tokens', got '{}'",
-                                             s.max_tokens_field));
+        fail("max_tokens_field",
+             fmt::format("expected 'max_tokens' or 'max_completion_tokens', got '{}'", s.max_tokens_field));
     }
     if (s.max_tokens < 1) fail("max_tokens", "expected at least 1");
     if (s.temperature < 0.0 || s.temperature > 2.0) fail("temperature", "expected a value from 0 to 2");

@@ -19,7 +19,8 @@ const std::set<std::string, std::less<>> integer_type_words{
 // Recursive descent over the tokens; any token it does not know ends it.
 class evaluator {
 public:
-    evaluator(std::vector<token> tokens, const constant_lookup& lookup) : m_tokens(std::move(tokens)), m_lookup(lookup) {}
+    evaluator(std::vector<token> tokens, const constant_lookup& lookup)
+        : m_tokens(std::move(tokens)), m_lookup(lookup) {}
 
     std::optional<std::int64_t> run() {
         const auto value = shift();
@@ -122,8 +123,10 @@ private:
         if (m_at >= m_tokens.size()) return std::nullopt;
         const token& t = m_tokens[m_at++];
         if (t.kind == token_kind::number) {
-            const std::string digits = t.spelling.substr(0, t.spelling.find_first_of("uUlL", t.spelling.rfind('x') == std::string::npos ? 0 : 2));
-            if (digits.find_first_of(".eEpP") != std::string::npos && digits.find('x') == std::string::npos) return std::nullopt;
+            const std::string digits = t.spelling.substr(
+                0, t.spelling.find_first_of("uUlL", t.spelling.rfind('x') == std::string::npos ? 0 : 2));
+            if (digits.find_first_of(".eEpP") != std::string::npos && digits.find('x') == std::string::npos)
+                return std::nullopt;
             char* end = nullptr;
             const long long value = std::strtoll(digits.c_str(), &end, 0);
             if (end == nullptr || *end != '\0') return std::nullopt;

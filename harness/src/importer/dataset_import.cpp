@@ -18,8 +18,10 @@ namespace {
 
 std::filesystem::path list_file(const import_options& options) {
     if (options.list) {
-        const std::filesystem::path file = options.list->is_absolute() ? *options.list : options.dataset / *options.list;
-        if (!std::filesystem::is_regular_file(file)) throw dataset_error(fmt::format("{}: no such list file", file.string()));
+        const std::filesystem::path file =
+            options.list->is_absolute() ? *options.list : options.dataset / *options.list;
+        if (!std::filesystem::is_regular_file(file))
+            throw dataset_error(fmt::format("{}: no such list file", file.string()));
         return file;
     }
     std::vector<std::filesystem::path> lists;
@@ -27,8 +29,9 @@ std::filesystem::path list_file(const import_options& options) {
         if (entry.is_regular_file() && entry.path().extension() == ".json") lists.push_back(entry.path());
     }
     if (lists.size() != 1) {
-        throw dataset_error(fmt::format("{}: expected exactly one *.json list of entries at the top, found {}; name it with --list",
-                                        options.dataset.string(), lists.size()));
+        throw dataset_error(
+            fmt::format("{}: expected exactly one *.json list of entries at the top, found {}; name it with --list",
+                        options.dataset.string(), lists.size()));
     }
     return lists.front();
 }
@@ -51,7 +54,8 @@ bool is_problem_name(const std::string& name) {
 
 import_report import_dataset(const import_options& options) {
     if (!std::filesystem::is_directory(options.dataset)) {
-        throw dataset_error(fmt::format("{}: not a folder (expected a dataset with a JSON list and hip_code/)", options.dataset.string()));
+        throw dataset_error(fmt::format("{}: not a folder (expected a dataset with a JSON list and hip_code/)",
+                                        options.dataset.string()));
     }
     const std::filesystem::path list = list_file(options);
     nlohmann::json entries;
@@ -77,7 +81,8 @@ import_report import_dataset(const import_options& options) {
             const json_place place = top.index(i);
             if (!entries[i].is_object()) throw_expected(place, "an object with name and hip_file", entries[i]);
             name = required_string(entries[i], "name", place);
-            hip_file = optional_string(entries[i], "hip_file", place).value_or(fmt::format("hip_code/hip_{}.hip", name));
+            hip_file =
+                optional_string(entries[i], "hip_file", place).value_or(fmt::format("hip_code/hip_{}.hip", name));
         } catch (const json_input_error& error) {
             throw dataset_error(error.what());
         }

@@ -246,9 +246,8 @@ std::string hip_program::text(token_range range) const {
 }
 
 const function_item* hip_program::function_named(std::string_view name) const {
-    const auto at = std::find_if(functions.begin(), functions.end(), [&](const function_item& f) {
-        return f.name == name && (f.kernel || f.device);
-    });
+    const auto at = std::find_if(functions.begin(), functions.end(),
+                                 [&](const function_item& f) { return f.name == name && (f.kernel || f.device); });
     return at == functions.end() ? nullptr : &*at;
 }
 
@@ -266,7 +265,8 @@ hip_program read_hip_program(std::string source) {
             const bool function_like = directive.first_token + 3 < directive.end_token &&
                                        is(tokens[directive.first_token + 3], "(") &&
                                        tokens[directive.first_token + 3].begin == name.end;
-            if (!function_like) program.constants[name.spelling] = program.text({directive.first_token + 3, directive.end_token});
+            if (!function_like)
+                program.constants[name.spelling] = program.text({directive.first_token + 3, directive.end_token});
         }
     }
     std::size_t next_directive = 0;

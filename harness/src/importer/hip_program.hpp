@@ -34,18 +34,18 @@ struct parameter {
 
 struct function_item {
     std::string name;
-    bool kernel = false;    // __global__
-    bool device = false;    // __device__ (and not __global__)
+    bool kernel = false;  // __global__
+    bool device = false;  // __device__ (and not __global__)
     bool templated = false;
     std::vector<parameter> params;
-    token_range body;                    // the tokens between its braces
+    token_range body;                     // the tokens between its braces
     std::vector<token_range> statements;  // the body's top-level statements
 };
 
 struct launch_site {
     std::string kernel;
-    std::size_t function = 0;        // index of the host function it is in
-    std::size_t statement = 0;       // index of its statement there
+    std::size_t function = 0;         // index of the host function it is in
+    std::size_t statement = 0;        // index of its statement there
     std::vector<token_range> config;  // grid, block[, shared bytes[, stream]]
     std::vector<token_range> args;
 };

@@ -40,22 +40,23 @@ std::size_t element_bytes(std::string_view dtype) {
 
 bool is_integer_type(std::string_view base_type) {
     static const std::set<std::string, std::less<>> names{
-        "int",          "unsigned",     "unsigned int", "long",     "long long", "unsigned long", "unsigned long long",
-        "size_t",       "int32_t",      "int64_t",      "uint32_t", "uint64_t",  "short",         "const int"};
+        "int",    "unsigned", "unsigned int", "long",     "long long", "unsigned long", "unsigned long long",
+        "size_t", "int32_t",  "int64_t",      "uint32_t", "uint64_t",  "short",         "const int"};
     return names.contains(base_type);
 }
 
 bool is_identifier_text(std::string_view text) {
     if (text.empty() || (std::isdigit(static_cast<unsigned char>(text[0])) != 0)) return false;
-    return std::all_of(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; });
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; });
 }
 
 // Names a launch may use without a declaration: types, casts, HIP builtins.
 bool is_builtin(std::string_view name) {
     static const std::set<std::string, std::less<>> names{
-        "dim3",   "sizeof",  "size_t",     "int",          "unsigned", "long",      "float",    "double",   "char",
-        "short",  "const",   "static_cast", "int64_t",     "int32_t",  "uint32_t",  "uint64_t", "min",      "max",
-        "std",    "true",    "false",      "nullptr",      "auto",     "__half",    "half",     "hip_bfloat16"};
+        "dim3",  "sizeof", "size_t",      "int",     "unsigned", "long",     "float",    "double",      "char",
+        "short", "const",  "static_cast", "int64_t", "int32_t",  "uint32_t", "uint64_t", "min",         "max",
+        "std",   "true",   "false",       "nullptr", "auto",     "__half",   "half",     "hip_bfloat16"};
     return names.contains(name);
 }
 
@@ -111,16 +112,21 @@ public:
     }
 
     bool is_host_parameter(std::string_view name) const {
-        return std::any_of(m_host->params.begin(), m_host->params.end(), [&](const parameter& p) { return p.name == name; });
+        return std::any_of(m_host->params.begin(), m_host->params.end(),
+                           [&](const parameter& p) { return p.name == name; });
     }
 
     // The value of a name at the launch: a local constant, a constant the
     // caller passes, a #define or a top-level constant.
-    std::optional<std::int64_t> value_of(std::string_view name, const function_item* scope, std::size_t before, int depth = 0) const {
+    std::optional<std::int64_t> value_of(std::string_view name, const function_item* scope, std::size_t before,
+                                         int depth = 0) const {
         if (depth > 16) return std::nullopt;
-        const constant_lookup lookup_here = [&](std::string_view inner) { return value_of(inner, scope, before, depth + 1); };
+        const constant_lookup lookup_here = [&](std::string_view inner) {
+            return value_of(inner, scope, before, depth + 1);
+        };
         if (scope != nullptr) {
-            if (const auto found = declared_in(*scope, before, name); found && found->initializer.first < found->initializer.last) {
+            if (const auto found = declared_in(*scope, before, name);
+                found && found->initializer.first < found->initializer.last) {
                 return constant_value(m_program.text(found->initializer), lookup_here);
             }
             if (scope == m_host) {
@@ -133,7 +139,8 @@ public:
             }
         }
         if (const auto constant = m_program.constants.find(name); constant != m_program.constants.end()) {
-            return constant_value(constant->second, [&](std::string_view inner) { return value_of(inner, nullptr, 0, depth + 1); });
+            return constant_value(constant->second,
+                                  [&](std::string_view inner) { return value_of(inner, nullptr, 0, depth + 1); });
         }
         return std::nullopt;
     }
@@ -146,7 +153,9 @@ private:
         for (const function_item& fn : m_program.functions) {
             if (&fn == m_host || fn.kernel || fn.device) continue;
             for (std::size_t i = fn.body.first; i + 1 < fn.body.last; ++i) {
-                if (tokens[i].kind != token_kind::identifier || tokens[i].spelling != m_host->name || tokens[i + 1].spelling != "(") continue;
+                if (tokens[i].kind != token_kind::identifier || tokens[i].spelling != m_host->name ||
+                    tokens[i + 1].spelling != "(")
+                    continue;
                 int depth = 0;
                 std::size_t close = i + 1;
                 for (; close < fn.body.last; ++close) {
@@ -206,7 +215,8 @@ public:
         const launch_site& launch = the_launch();
         m_kernel = m_program.function_named(launch.kernel);
         if (m_kernel == nullptr || !m_kernel->kernel) {
-            throw unmappable{fmt::format("the host code launches '{}', which is not a __global__ function of the file", launch.kernel)};
+            throw unmappable{fmt::format("the host code launches '{}', which is not a __global__ function of the file",
+                                         launch.kernel)};
         }
         if (m_kernel->templated) {
             throw unmappable{fmt::format("kernel '{}' is a template; its arguments are not resolved", m_kernel->name)};
@@ -228,12 +238,14 @@ private:
     const launch_site& the_launch() const {
         std::vector<std::string> kernels;
         for (const launch_site& launch : m_program.launches) {
-            if (std::find(kernels.begin(), kernels.end(), launch.kernel) == kernels.end()) kernels.push_back(launch.kernel);
+            if (std::find(kernels.begin(), kernels.end(), launch.kernel) == kernels.end())
+                kernels.push_back(launch.kernel);
         }
         const bool any_kernel = std::any_of(m_program.functions.begin(), m_program.functions.end(),
                                             [](const function_item& f) { return f.kernel; });
         if (!any_kernel) throw unmappable{"no __global__ kernel in the file"};
-        if (m_program.launches.empty()) throw unmappable{"no kernel launch (<<<...>>> or hipLaunchKernelGGL) in the host code"};
+        if (m_program.launches.empty())
+            throw unmappable{"no kernel launch (<<<...>>> or hipLaunchKernelGGL) in the host code"};
         if (kernels.size() > 1 || m_program.launches.size() > 1) {
             std::string names;
             for (const std::string& k : kernels) names += (names.empty() ? "" : ", ") + k;
@@ -254,38 +266,50 @@ private:
             if (param.pointer) {
                 const auto dtype = dtype_of(param.base_type);
                 if (!dtype) {
-                    throw unmappable{fmt::format("parameter '{}' points to '{}', which has no hipkb dtype (fp32, fp16, bf16, int32, int64)",
-                                                 param.name, param.base_type)};
+                    throw unmappable{fmt::format(
+                        "parameter '{}' points to '{}', which has no hipkb dtype (fp32, fp16, bf16, int32, int64)",
+                        param.name, param.base_type)};
                 }
                 if (!is_identifier_text(argument)) {
-                    throw unmappable{fmt::format("the launch passes '{}' for pointer parameter '{}'; only a plain variable is followed",
-                                                 argument, param.name)};
+                    throw unmappable{fmt::format(
+                        "the launch passes '{}' for pointer parameter '{}'; only a plain variable is followed",
+                        argument, param.name)};
                 }
                 if (!variables.insert(argument).second) {
-                    throw unmappable{fmt::format("'{}' is passed for two parameters (in place); hipkb's inputs and outputs are separate buffers", argument)};
+                    throw unmappable{fmt::format(
+                        "'{}' is passed for two parameters (in place); hipkb's inputs and outputs are separate buffers",
+                        argument)};
                 }
                 m_tensors.push_back({param.name, argument, *dtype, param.base_type, param.pointee_const, {}});
-                if (!param.pointee_const) m_notes.push_back(fmt::format("'{}' ({} *) taken as an output, as it is not const", param.name, param.base_type));
-            } else if (is_integer_type(param.base_type) && is_identifier_text(argument) && !m_context->value_of(argument, nullptr, 0)) {
+                if (!param.pointee_const)
+                    m_notes.push_back(
+                        fmt::format("'{}' ({} *) taken as an output, as it is not const", param.name, param.base_type));
+            } else if (is_integer_type(param.base_type) && is_identifier_text(argument) &&
+                       !m_context->value_of(argument, nullptr, 0)) {
                 if (!variables.insert(argument).second) {
                     throw unmappable{fmt::format("'{}' is passed for two size parameters", argument)};
                 }
                 dim_binding dim{param.name, argument, param.base_type, 4096, false};
-                if (const auto value = m_context->value_of(argument, &m_context->host(), m_context->launch_statement()); value && *value > 0) {
+                if (const auto value = m_context->value_of(argument, &m_context->host(), m_context->launch_statement());
+                    value && *value > 0) {
                     dim.value = *value;
                     dim.value_found = true;
                 } else {
-                    m_notes.push_back(fmt::format("dim '{}': no constant found in the program; benchmark value 4096 is a guess", param.name));
+                    m_notes.push_back(fmt::format(
+                        "dim '{}': no constant found in the program; benchmark value 4096 is a guess", param.name));
                 }
                 m_dims.push_back(dim);
             } else {
                 m_passed_as_written.push_back(m_launch->args[p]);
-                m_notes.push_back(fmt::format("'{}' passed as the program wrote it ({}): a fixed value, not a dim", param.name, argument));
+                m_notes.push_back(fmt::format("'{}' passed as the program wrote it ({}): a fixed value, not a dim",
+                                              param.name, argument));
             }
         }
-        if (m_tensors.empty()) throw unmappable{fmt::format("kernel '{}' has no pointer parameter: nothing to check", m_kernel->name)};
+        if (m_tensors.empty())
+            throw unmappable{fmt::format("kernel '{}' has no pointer parameter: nothing to check", m_kernel->name)};
         if (std::none_of(m_tensors.begin(), m_tensors.end(), [](const tensor_binding& t) { return !t.input; })) {
-            throw unmappable{fmt::format("kernel '{}' has no non-const pointer parameter: no output to check", m_kernel->name)};
+            throw unmappable{
+                fmt::format("kernel '{}' has no non-const pointer parameter: no output to check", m_kernel->name)};
         }
     }
 
@@ -299,7 +323,8 @@ private:
     // A host expression over host names, rewritten over the dims: dim
     // variables become dim names, locals their initializers, constants
     // their values. Nothing when a name cannot be followed.
-    std::optional<std::string> over_dims(token_range range, const function_item* scope, std::size_t before, bool in_caller, int depth) const {
+    std::optional<std::string> over_dims(token_range range, const function_item* scope, std::size_t before,
+                                         bool in_caller, int depth) const {
         if (depth > 16) return std::nullopt;
         const std::vector<token>& tokens = m_program.tokens;
         std::string text;
@@ -345,7 +370,8 @@ private:
     // gives ["n"]. The allocation is looked for in the host function, then in
     // its caller under the name the caller passes.
     std::optional<std::string> allocated_elements(const tensor_binding& tensor) const {
-        const auto in_scope = [&](const function_item& fn, std::string_view variable, bool in_caller) -> std::optional<std::string> {
+        const auto in_scope = [&](const function_item& fn, std::string_view variable,
+                                  bool in_caller) -> std::optional<std::string> {
             const std::vector<token>& tokens = m_program.tokens;
             for (std::size_t i = fn.body.first; i + 1 < fn.body.last; ++i) {
                 if (tokens[i].spelling != "hipMalloc" || tokens[i + 1].spelling != "(") continue;
@@ -357,7 +383,8 @@ private:
                     if (sp == "(") ++depth;
                     if (sp == ")") --depth;
                     if (depth == 0 && sp == ",") break;
-                    if (sp == "&" && comma + 1 < fn.body.last && tokens[comma + 1].spelling == variable) names_it = true;
+                    if (sp == "&" && comma + 1 < fn.body.last && tokens[comma + 1].spelling == variable)
+                        names_it = true;
                 }
                 if (!names_it) continue;
                 std::size_t close = comma + 1;
@@ -384,8 +411,8 @@ private:
     }
 
     // "n * sizeof(float)" over the dims, divided by the element size.
-    std::optional<std::string> bytes_to_elements(token_range bytes, const function_item& fn, std::size_t statement, bool in_caller,
-                                                 std::size_t element) const {
+    std::optional<std::string> bytes_to_elements(token_range bytes, const function_item& fn, std::size_t statement,
+                                                 bool in_caller, std::size_t element) const {
         const std::vector<token>& tokens = m_program.tokens;
         // Follow a local `size_t bytes = n * sizeof(float);` first.
         if (bytes.last - bytes.first == 1 && tokens[bytes.first].kind == token_kind::identifier) {
@@ -437,7 +464,8 @@ private:
             try {
                 if (evaluate(*elements, dim_map(false)) > 0) {
                     if (elements->find('*') != std::string::npos) {
-                        m_notes.push_back(fmt::format("'{}' has the one flat dimension it was allocated with, {}", tensor.name, *elements));
+                        m_notes.push_back(fmt::format("'{}' has the one flat dimension it was allocated with, {}",
+                                                      tensor.name, *elements));
                     }
                     return {*elements};
                 }
@@ -445,9 +473,12 @@ private:
             }
         }
         if (m_dims.empty()) {
-            throw unmappable{fmt::format("the size of '{}' could not be read from its allocation and the kernel has no size parameter", tensor.name)};
+            throw unmappable{fmt::format(
+                "the size of '{}' could not be read from its allocation and the kernel has no size parameter",
+                tensor.name)};
         }
-        m_notes.push_back(fmt::format("shape of '{}' guessed as [{}]: its allocation could not be followed", tensor.name, m_dims.front().name));
+        m_notes.push_back(fmt::format("shape of '{}' guessed as [{}]: its allocation could not be followed",
+                                      tensor.name, m_dims.front().name));
         return {m_dims.front().name};
     }
 
@@ -466,26 +497,32 @@ private:
                     positive = evaluate(extent, dim_map(true)) > 0;
                 } catch (const std::invalid_argument&) {
                 }
-                if (!positive) throw unmappable{fmt::format("shape '{}' of '{}' is not positive at the test sizes", extent, tensor.name)};
+                if (!positive)
+                    throw unmappable{
+                        fmt::format("shape '{}' of '{}' is not positive at the test sizes", extent, tensor.name)};
             }
         }
     }
 
     // Declarations the launch configuration needs, copied from the host
     // code in their order there.
-    void collect_declarations(token_range range, std::set<std::string>& known, std::set<std::size_t>& statements) const {
+    void collect_declarations(token_range range, std::set<std::string>& known,
+                              std::set<std::size_t>& statements) const {
         const std::vector<token>& tokens = m_program.tokens;
         for (std::size_t i = range.first; i < range.last; ++i) {
             const token& t = tokens[i];
             if (t.kind != token_kind::identifier || known.contains(t.spelling)) continue;
-            const bool member = i > range.first && (tokens[i - 1].spelling == "." || tokens[i - 1].spelling == "->" || tokens[i - 1].spelling == "::");
+            const bool member = i > range.first && (tokens[i - 1].spelling == "." || tokens[i - 1].spelling == "->" ||
+                                                    tokens[i - 1].spelling == "::");
             const bool called = i + 1 < range.last && (tokens[i + 1].spelling == "(" || tokens[i + 1].spelling == "::");
             if (member || is_builtin(t.spelling) || cpu_rewrite::detail::is_keyword(t.spelling) ||
-                std::find(m_program.top_level_names.begin(), m_program.top_level_names.end(), t.spelling) != m_program.top_level_names.end()) {
+                std::find(m_program.top_level_names.begin(), m_program.top_level_names.end(), t.spelling) !=
+                    m_program.top_level_names.end()) {
                 continue;
             }
             known.insert(t.spelling);
-            if (const auto found = m_context->declared_in(m_context->host(), m_context->launch_statement(), t.spelling)) {
+            if (const auto found =
+                    m_context->declared_in(m_context->host(), m_context->launch_statement(), t.spelling)) {
                 for (std::size_t s = 0; s < m_context->host().statements.size(); ++s) {
                     const token_range st = m_context->host().statements[s];
                     if (st.first == found->statement.first) statements.insert(s);
@@ -495,12 +532,15 @@ private:
             }
             if (called) continue;  // a function of the runtime or the file
             if (m_context->is_host_parameter(t.spelling)) {
-                if (const auto value = m_context->value_of(t.spelling, &m_context->host(), m_context->launch_statement())) {
-                    m_fixed.push_back(fmt::format("    const auto {} = {};  // as the program's caller passes it\n", t.spelling, *value));
+                if (const auto value =
+                        m_context->value_of(t.spelling, &m_context->host(), m_context->launch_statement())) {
+                    m_fixed.push_back(fmt::format("    const auto {} = {};  // as the program's caller passes it\n",
+                                                  t.spelling, *value));
                     continue;
                 }
             }
-            throw unmappable{fmt::format("the launch uses '{}', which could not be traced to a size, a constant or a declaration", t.spelling)};
+            throw unmappable{fmt::format(
+                "the launch uses '{}', which could not be traced to a size, a constant or a declaration", t.spelling)};
         }
     }
 
@@ -531,19 +571,23 @@ private:
         std::size_t output = 0;
         for (const tensor_binding& tensor : m_tensors) {
             if (tensor.input) {
-                run += fmt::format("    const auto* {} = static_cast<const {}*>(args->inputs[{}]);\n", tensor.variable, tensor.c_type, input++);
+                run += fmt::format("    const auto* {} = static_cast<const {}*>(args->inputs[{}]);\n", tensor.variable,
+                                   tensor.c_type, input++);
             } else {
-                run += fmt::format("    auto* {} = static_cast<{}*>(args->outputs[{}]);\n", tensor.variable, tensor.c_type, output++);
+                run += fmt::format("    auto* {} = static_cast<{}*>(args->outputs[{}]);\n", tensor.variable,
+                                   tensor.c_type, output++);
             }
         }
         for (std::size_t d = 0; d < m_dims.size(); ++d) {
-            run += fmt::format("    const auto {} = static_cast<{}>(args->dims[{}]);\n", m_dims[d].variable, m_dims[d].c_type, d);
+            run += fmt::format("    const auto {} = static_cast<{}>(args->dims[{}]);\n", m_dims[d].variable,
+                               m_dims[d].c_type, d);
         }
         for (const std::string& fixed : m_fixed) run += fixed;
         for (const std::size_t s : statements) run += "    " + m_program.text(m_context->host().statements[s]) + "\n";
         const std::string shared = m_launch->config.size() > 2 ? m_program.text(m_launch->config[2]) : "0";
         std::string arguments;
-        for (const token_range& argument : m_launch->args) arguments += (arguments.empty() ? "" : ", ") + m_program.text(argument);
+        for (const token_range& argument : m_launch->args)
+            arguments += (arguments.empty() ? "" : ", ") + m_program.text(argument);
         run += fmt::format("    {}<<<{}, {}, {}, stream>>>({});\n", m_kernel->name, m_program.text(m_launch->config[0]),
                            m_program.text(m_launch->config[1]), shared, arguments);
         run += "    return static_cast<int>(hipGetLastError());\n}\n";
@@ -560,7 +604,8 @@ private:
     nlohmann::json spec() const {
         using json = nlohmann::json;
         json dims = json::array();
-        for (const dim_binding& dim : m_dims) dims.push_back({{"name", dim.name}, {"value", dim.value}, {"test", m_test.at(dim.name)}});
+        for (const dim_binding& dim : m_dims)
+            dims.push_back({{"name", dim.name}, {"value", dim.value}, {"test", m_test.at(dim.name)}});
         json inputs = json::array();
         json outputs = json::array();
         std::string bytes;
@@ -572,7 +617,8 @@ private:
             } else {
                 outputs.push_back(node);
             }
-            bytes += fmt::format("{}{}*({})", bytes.empty() ? "" : "+", element_bytes(tensor.dtype), tensor.shape.front());
+            bytes +=
+                fmt::format("{}{}*({})", bytes.empty() ? "" : "+", element_bytes(tensor.dtype), tensor.shape.front());
         }
         std::vector<std::string> notes = m_notes;
         notes.push_back("inputs drawn from normal(0, 1): the program's own input values are not followed");

@@ -24,9 +24,10 @@ json single(const std::set<std::string>& values, const char* what, const std::st
     if (values.size() > 1) {
         std::string listed;
         for (const std::string& value : values) listed += (listed.empty() ? "" : ", ") + value;
-        throw input_error(fmt::format("{}: results of several {}s ({}): a baseline is of one device; "
-                                      "update it from one machine's results",
-                                      from, what, listed));
+        throw input_error(
+            fmt::format("{}: results of several {}s ({}): a baseline is of one device; "
+                        "update it from one machine's results",
+                        from, what, listed));
     }
     return *values.begin();
 }

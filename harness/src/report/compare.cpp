@@ -265,9 +265,12 @@ benchmark_delta compare_one(std::string name, compared_series old_side, compared
 
 const char* to_string(decision_rule rule) {
     switch (rule) {
-        case decision_rule::u_test: return "u_test";
-        case decision_rule::median_vs_noise: return "median_vs_noise";
-        case decision_rule::none: break;
+        case decision_rule::u_test:
+            return "u_test";
+        case decision_rule::median_vs_noise:
+            return "median_vs_noise";
+        case decision_rule::none:
+            break;
     }
     return "none";
 }
@@ -318,7 +321,8 @@ comparison compare_paths(const std::vector<fs::path>& old_paths, const std::vect
         result.deltas.push_back(std::move(delta));
     }
     for (std::size_t i = 0; i < new_side.series.size(); ++i) {
-        if (!paired[i] && seen_old.count(new_side.series[i].first) == 0) result.only_new.push_back(new_side.series[i].first);
+        if (!paired[i] && seen_old.count(new_side.series[i].first) == 0)
+            result.only_new.push_back(new_side.series[i].first);
     }
     if (const auto mean = geometric_mean(ratios)) {
         result.geomean_change = *mean - 1.0;
@@ -327,8 +331,6 @@ comparison compare_paths(const std::vector<fs::path>& old_paths, const std::vect
     return result;
 }
 
-int exit_code(const comparison& result) {
-    return result.failed() ? 1 : 0;
-}
+int exit_code(const comparison& result) { return result.failed() ? 1 : 0; }
 
 }  // namespace hipkb::report

@@ -16,17 +16,13 @@ namespace {
 using json = nlohmann::json;
 using detail::align;
 
-std::string median_cell(const compared_series& s) {
-    return s.median_ns ? detail::format_time_ns(*s.median_ns) : "-";
-}
+std::string median_cell(const compared_series& s) { return s.median_ns ? detail::format_time_ns(*s.median_ns) : "-"; }
 
 std::string reps_cell(const benchmark_delta& d) {
     return fmt::format("{} vs {}", d.old_side.samples_ns.size(), d.new_side.samples_ns.size());
 }
 
-std::string p_cell(const benchmark_delta& d) {
-    return d.u_test ? detail::format_p_value(d.u_test->p_value) : "-";
-}
+std::string p_cell(const benchmark_delta& d) { return d.u_test ? detail::format_p_value(d.u_test->p_value) : "-"; }
 
 std::string verdict_cell(const benchmark_delta& d) {
     if (d.correctness_regression) return fmt::format("REGRESSION: {}", d.verdict);
@@ -67,12 +63,13 @@ std::string verdict_line(const comparison& result) {
     const std::size_t slow = result.slowdown_regressions();
     const std::size_t wrong = result.correctness_regressions();
     if (!result.options.fail_on_regression_pct) {
-        return fmt::format("No regression threshold set (--fail-on-regression): informational only. {} significant "
-                           "slowdowns, {} newly failing.",
-                           std::count_if(result.deltas.begin(), result.deltas.end(),
-                                         [](const benchmark_delta& d) { return d.verdict == "slower"; }),
-                           std::count_if(result.deltas.begin(), result.deltas.end(),
-                                         [](const benchmark_delta& d) { return d.verdict == "now failing"; }));
+        return fmt::format(
+            "No regression threshold set (--fail-on-regression): informational only. {} significant "
+            "slowdowns, {} newly failing.",
+            std::count_if(result.deltas.begin(), result.deltas.end(),
+                          [](const benchmark_delta& d) { return d.verdict == "slower"; }),
+            std::count_if(result.deltas.begin(), result.deltas.end(),
+                          [](const benchmark_delta& d) { return d.verdict == "now failing"; }));
     }
     if (slow + wrong == 0) {
         return fmt::format("PASS: no significant slowdown beyond {} ({}) and no newly failing benchmark.",
@@ -110,8 +107,8 @@ json series_json(const compared_series& s) {
 }  // namespace
 
 std::string render_comparison_text(const comparison& result) {
-    std::string out = fmt::format("Comparing {} (old) with {} (new)\n\n", join(result.old_sources, 3),
-                                  join(result.new_sources, 3));
+    std::string out =
+        fmt::format("Comparing {} (old) with {} (new)\n\n", join(result.old_sources, 3), join(result.new_sources, 3));
     for (const std::string& warning : result.warnings) out += fmt::format("WARNING: {}\n", warning);
     if (!result.warnings.empty()) out += "\n";
     out += make_table(result, false).plain();
@@ -138,10 +135,11 @@ std::string render_comparison_markdown(const comparison& result) {
     if (!result.only_new.empty()) {
         out += fmt::format("\nOnly in new: {}\n", detail::markdown_cell(join(result.only_new, 20)));
     }
-    out += fmt::format("\nChange is new/old - 1 of the median time. Rule `u_test`: a two-sided Mann-Whitney U test "
-                       "over the repetitions, significant below {}. Rule `median_vs_noise` (too few repetitions for "
-                       "the U test to reach {}): significant when the change exceeds {} x the old side's CV.\n",
-                       result.options.alpha, result.options.alpha, noise_cv_factor);
+    out += fmt::format(
+        "\nChange is new/old - 1 of the median time. Rule `u_test`: a two-sided Mann-Whitney U test "
+        "over the repetitions, significant below {}. Rule `median_vs_noise` (too few repetitions for "
+        "the U test to reach {}): significant when the change exceeds {} x the old side's CV.\n",
+        result.options.alpha, result.options.alpha, noise_cv_factor);
     return out;
 }
 

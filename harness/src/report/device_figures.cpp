@@ -52,8 +52,8 @@ std::string device_figures_markdown(const std::filesystem::path& results_dir) {
         if (it == values.end()) continue;
         std::vector<double>& v = it->second;
         std::sort(v.begin(), v.end());
-        table += fmt::format("| {} | {:.4g} | {:.4g} | {:.4g} | {} |\n", f.label, median(v), v.front(), v.back(),
-                             v.size());
+        table +=
+            fmt::format("| {} | {:.4g} | {:.4g} | {:.4g} | {} |\n", f.label, median(v), v.front(), v.back(), v.size());
     }
     return table;
 }

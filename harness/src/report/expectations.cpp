@@ -89,8 +89,8 @@ void check_candidate(const json& candidate, const std::string& expected, expecta
 }  // namespace
 
 int expectation_report::unexpected() const {
-    return static_cast<int>(std::count_if(findings.begin(), findings.end(),
-                                          [](const expectation_finding& f) { return f.unexpected; }));
+    return static_cast<int>(
+        std::count_if(findings.begin(), findings.end(), [](const expectation_finding& f) { return f.unexpected; }));
 }
 
 expectation_report check_expectations(const json& results, const std::map<std::string, std::string>& expected_by_test) {
@@ -122,8 +122,8 @@ std::map<std::string, std::string> expected_verdicts(const std::filesystem::path
         const auto it = meta.find("expected_verdict");
         if (it == meta.end() || it->is_null()) continue;
         if (!it->is_string()) {
-            throw std::runtime_error(fmt::format("{}: expected_verdict: expected a string such as \"correct\"",
-                                                 bench.metadata->string()));
+            throw std::runtime_error(
+                fmt::format("{}: expected_verdict: expected a string such as \"correct\"", bench.metadata->string()));
         }
         out[bench.test] = it->get<std::string>();
     }
@@ -133,8 +133,8 @@ std::map<std::string, std::string> expected_verdicts(const std::filesystem::path
 std::string describe(const expectation_report& report) {
     std::string text;
     for (const expectation_finding& f : report.findings) {
-        text += fmt::format("{}: {}: expected {}, got {}{}\n", f.unexpected ? "unexpected" : "note", f.test,
-                            f.expected, f.observed, f.detail.empty() ? "" : " (" + f.detail.substr(0, 300) + ")");
+        text += fmt::format("{}: {}: expected {}, got {}{}\n", f.unexpected ? "unexpected" : "note", f.test, f.expected,
+                            f.observed, f.detail.empty() ? "" : " (" + f.detail.substr(0, 300) + ")");
     }
     text += fmt::format("{} of {} references and {} candidates with an expected verdict are not as expected",
                         report.unexpected(), report.references, report.candidates_checked);

@@ -20,11 +20,29 @@ using json = nlohmann::json;
 // counter (user counters are written as plain keys beside these).
 const std::set<std::string, std::less<>>& structural_keys() {
     static const std::set<std::string, std::less<>> keys = {
-        "name",           "family_index",    "per_family_instance_index", "run_name",  "run_type",
-        "repetitions",    "repetition_index", "threads",                  "aggregate_name", "aggregate_unit",
-        "iterations",     "real_time",       "cpu_time",                  "time_unit", "error_occurred",
-        "error_message",  "skipped",         "skip_message",              "label",     "big_o",
-        "cpu_coefficient", "real_coefficient", "rms",
+        "name",
+        "family_index",
+        "per_family_instance_index",
+        "run_name",
+        "run_type",
+        "repetitions",
+        "repetition_index",
+        "threads",
+        "aggregate_name",
+        "aggregate_unit",
+        "iterations",
+        "real_time",
+        "cpu_time",
+        "time_unit",
+        "error_occurred",
+        "error_message",
+        "skipped",
+        "skip_message",
+        "label",
+        "big_o",
+        "cpu_coefficient",
+        "real_coefficient",
+        "rms",
     };
     return keys;
 }
@@ -165,8 +183,9 @@ bool is_gbench_json(const json& document) {
 gbench_file parse_gbench(const json& document, const std::string& source) {
     const json_place root{source, ""};
     if (!document.is_object()) {
-        throw input_error(fmt::format("{}: expected a Google Benchmark JSON object with \"context\" and \"benchmarks\", got {}",
-                                      source, kind_of(document)));
+        throw input_error(
+            fmt::format("{}: expected a Google Benchmark JSON object with \"context\" and \"benchmarks\", got {}",
+                        source, kind_of(document)));
     }
     const auto benchmarks = document.find("benchmarks");
     if (benchmarks == document.end()) {
@@ -205,8 +224,8 @@ std::optional<double> ns_per_time_unit(std::string_view unit) {
 
 std::string strip_benchmark_options(std::string_view name) {
     static constexpr std::array<std::string_view, 3> flags = {"manual_time", "real_time", "process_time"};
-    static constexpr std::array<std::string_view, 5> prefixes = {"repeats:", "iterations:", "min_time:", "threads:",
-                                                                 "min_warmup_time:"};
+    static constexpr std::array<std::string_view, 5> prefixes = {
+        "repeats:", "iterations:", "min_time:", "threads:", "min_warmup_time:"};
     std::string out;
     std::size_t start = 0;
     while (start <= name.size()) {

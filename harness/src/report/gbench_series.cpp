@@ -6,9 +6,7 @@
 
 namespace hipkb::report {
 
-bool gbench_series::has_time() const {
-    return !real_ns.empty() || !cpu_ns.empty() || !real_aggregates_ns.empty();
-}
+bool gbench_series::has_time() const { return !real_ns.empty() || !cpu_ns.empty() || !real_aggregates_ns.empty(); }
 
 std::optional<double> gbench_series::median_ns(bool cpu) const {
     const std::vector<double>& values = cpu ? cpu_ns : real_ns;

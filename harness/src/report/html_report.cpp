@@ -99,9 +99,10 @@ std::string figures_html(const json& results) {
 
 std::string render_html(const json& input) {
     const json results = has_summary(input) ? input : with_summary(input);
-    std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                      "<title>hipkb report</title>\n<style>";
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<title>hipkb report</title>\n<style>";
     out += style;
     out += "</style>\n</head>\n<body>\n<h1>hipkb report</h1>\n";
     out += fmt::format("<p class=\"meta\">Created {} by {}; results schema {} v{}.</p>\n",

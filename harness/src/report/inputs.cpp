@@ -86,9 +86,10 @@ std::vector<results_input> load_results_inputs(const std::vector<fs::path>& path
         } else if (is_gbench_json(document)) {
             gbench_files.push_back(path);
         } else {
-            throw input_error(fmt::format(
-                "{}: neither a hipkb results file (\"schema\": \"{}\") nor Google Benchmark JSON (\"benchmarks\": [...])",
-                path.string(), results_schema_name));
+            throw input_error(
+                fmt::format("{}: neither a hipkb results file (\"schema\": \"{}\") nor Google Benchmark JSON "
+                            "(\"benchmarks\": [...])",
+                            path.string(), results_schema_name));
         }
     }
     if (!gbench_files.empty()) {

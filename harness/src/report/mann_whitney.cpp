@@ -28,7 +28,7 @@ double exact_upper_tail(std::size_t m, std::size_t n, std::size_t u) {
             out.assign(i * j + 1, 0.0);
             const double take_x = static_cast<double>(i) / static_cast<double>(i + j);
             const double take_y = 1.0 - take_x;
-            const std::vector<double>& from_x = previous[j];    // sizes (i-1, j), shifted by j
+            const std::vector<double>& from_x = previous[j];     // sizes (i-1, j), shifted by j
             const std::vector<double>& from_y = current[j - 1];  // sizes (i, j-1)
             for (std::size_t v = 0; v < from_x.size(); ++v) out[v + j] += take_x * from_x[v];
             for (std::size_t v = 0; v < from_y.size(); ++v) out[v] += take_y * from_y[v];

@@ -22,9 +22,7 @@ using json = nlohmann::json;
 
 // An entry that ran (or was at least attempted) carries information; a
 // "not_run" placeholder only says the bench exists.
-bool ran(const json& entry) {
-    return entry.value("status", std::string{}) != "not_run";
-}
+bool ran(const json& entry) { return entry.value("status", std::string{}) != "not_run"; }
 
 struct placed {
     json entry;
@@ -60,14 +58,15 @@ json merge_results(const std::vector<results_input>& inputs) {
     if (inputs.empty()) throw input_error("merge: no results to merge");
     // Versions first: a clear message beats the schema check of whichever
     // file happens to be newer.
-    const json& first_version = inputs.front().results.is_object() ? inputs.front().results.value("schema_version", json())
-                                                                   : json();
+    const json& first_version =
+        inputs.front().results.is_object() ? inputs.front().results.value("schema_version", json()) : json();
     for (const results_input& input : inputs) {
         const json version = input.results.is_object() ? input.results.value("schema_version", json()) : json();
         if (version != first_version) {
-            throw input_error(fmt::format("{} has schema_version {} but {} has {}: cannot merge results of different "
-                                          "schema versions (re-create the older one with this hipkb)",
-                                          inputs.front().source, first_version.dump(), input.source, version.dump()));
+            throw input_error(
+                fmt::format("{} has schema_version {} but {} has {}: cannot merge results of different "
+                            "schema versions (re-create the older one with this hipkb)",
+                            inputs.front().source, first_version.dump(), input.source, version.dump()));
         }
     }
     for (const results_input& input : inputs) validate_results(input.results, input.source);
@@ -101,8 +100,8 @@ json merge_results(const std::vector<results_input>& inputs) {
             json entry = candidate_list[i];
             rename(entry);
             const std::string key = candidate_id(entry);  // before `entry` is moved away
-            keep(candidates, candidate_order, key, std::move(entry), fmt::format("{} (candidates[{}])", input.source, i),
-                 "candidate");
+            keep(candidates, candidate_order, key, std::move(entry),
+                 fmt::format("{} (candidates[{}])", input.source, i), "candidate");
         }
         const json& problem_list = input.results["problems"];
         for (std::size_t i = 0; i < problem_list.size(); ++i) {

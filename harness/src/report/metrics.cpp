@@ -69,7 +69,7 @@ double pass_at_k(std::span<const sample_outcome> samples, std::span<const std::s
 }
 
 std::vector<std::pair<double, double>> fast_p_curve(std::span<const sample_outcome> samples,
-                                                   std::span<const std::string> problems, double p_end) {
+                                                    std::span<const std::string> problems, double p_end) {
     std::vector<double> speedups;
     for (const sample_outcome& sample : samples) {
         if (sample.correct && sample.speedup && std::isfinite(*sample.speedup) && *sample.speedup > 0.0) {

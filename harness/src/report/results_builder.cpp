@@ -51,7 +51,6 @@ std::string local_host_name() {
     return buffer;
 }
 
-
 // The files one bench left, read; errors are kept, not thrown.
 struct loaded_files {
     std::optional<gbench_file> gbench;
@@ -104,16 +103,19 @@ auto field(const json& object, const char* key, const fs::path& file, std::vecto
 }
 
 std::optional<std::string> string_of(const json& o, const char* k, const fs::path& f, std::vector<std::string>& e) {
-    return field(o, k, f, e, [](const json& a, const char* b, const json_place& c) { return optional_string(a, b, c); });
+    return field(o, k, f, e,
+                 [](const json& a, const char* b, const json_place& c) { return optional_string(a, b, c); });
 }
 std::optional<bool> bool_of(const json& o, const char* k, const fs::path& f, std::vector<std::string>& e) {
     return field(o, k, f, e, [](const json& a, const char* b, const json_place& c) { return optional_bool(a, b, c); });
 }
 std::optional<long long> integer_of(const json& o, const char* k, const fs::path& f, std::vector<std::string>& e) {
-    return field(o, k, f, e, [](const json& a, const char* b, const json_place& c) { return optional_integer(a, b, c); });
+    return field(o, k, f, e,
+                 [](const json& a, const char* b, const json_place& c) { return optional_integer(a, b, c); });
 }
 std::optional<double> number_of(const json& o, const char* k, const fs::path& f, std::vector<std::string>& e) {
-    return field(o, k, f, e, [](const json& a, const char* b, const json_place& c) { return optional_number(a, b, c); });
+    return field(o, k, f, e,
+                 [](const json& a, const char* b, const json_place& c) { return optional_number(a, b, c); });
 }
 
 // The run's seed secret (hipkb/core/seed_secret.hpp): the verdict's, else
@@ -126,8 +128,8 @@ json seed_secret_of(const loaded_files& files, const bench_record& record, std::
         if (!*file || !(*file)->contains("seed_secret")) continue;
         const json& value = (**file)["seed_secret"];
         if (value.is_number_unsigned()) return value;
-        errors.push_back(fmt::format("{}: seed_secret: expected an unsigned 64-bit integer, got {}", path->string(),
-                                     value.dump()));
+        errors.push_back(
+            fmt::format("{}: seed_secret: expected an unsigned 64-bit integer, got {}", path->string(), value.dump()));
     }
     return nullptr;
 }
@@ -226,7 +228,8 @@ public:
         machine["compiler"] = m_context.compiler ? json(*m_context.compiler) : json(nullptr);
         machine["gpu_targets"] = m_context.gpu_targets ? json(*m_context.gpu_targets) : json(nullptr);
         machine["host_name"] = optional_text(file, "host_name", m_host.empty() ? std::nullopt : std::optional(m_host));
-        machine["num_cpus"] = file != nullptr && file->context.contains("num_cpus") ? file->context["num_cpus"] : json(nullptr);
+        machine["num_cpus"] =
+            file != nullptr && file->context.contains("num_cpus") ? file->context["num_cpus"] : json(nullptr);
         machine["benchmark_library"] = optional_text(file, "library_version", std::nullopt);
         if (file == nullptr) {
             // A bench that left no Google Benchmark output (skipped, crashed)
@@ -276,13 +279,15 @@ void set_status(json& entry, const bench_record& record, const loaded_files& fil
         if (status && std::find(known.begin(), known.end(), *status) != known.end()) {
             entry["status"] = *status;
         } else if (status) {
-            errors.push_back(fmt::format("{}: status: expected one of ok, skipped, timeout, crashed, failed, got \"{}\"",
-                                         record.run_file.string(), *status));
+            errors.push_back(
+                fmt::format("{}: status: expected one of ok, skipped, timeout, crashed, failed, got \"{}\"",
+                            record.run_file.string(), *status));
             entry["status"] = "failed";
         }
         entry["status_message"] = string_of(*files.run, "message", record.run_file, errors).value_or("");
         if (const auto code = integer_of(*files.run, "exit_code", record.run_file, errors)) entry["exit_code"] = *code;
-        if (const auto wall = number_of(*files.run, "wall_seconds", record.run_file, errors)) entry["wall_seconds"] = *wall;
+        if (const auto wall = number_of(*files.run, "wall_seconds", record.run_file, errors))
+            entry["wall_seconds"] = *wall;
         // Written by the driver when it chose the repetitions (docs/build-outputs.md).
         if (const auto met = bool_of(*files.run, "cv_target_met", record.run_file, errors)) {
             entry["cv_target_met"] = *met;
@@ -389,8 +394,9 @@ json candidate_entry(const bench_record& record, const loaded_files& files, mach
         compiled = true;  // it ran, so it was built
     }
     if (compiled == false && compile_errors.empty()) {
-        compile_errors.push_back(record.compile_log ? fmt::format("(no compiler output in {})", record.compile_log->string())
-                                                    : "(no compiler output recorded)");
+        compile_errors.push_back(record.compile_log
+                                     ? fmt::format("(no compiler output in {})", record.compile_log->string())
+                                     : "(no compiler output recorded)");
     }
     entry["compiled"] = compiled;
     entry["compile_errors"] = compile_errors;

@@ -79,8 +79,8 @@ void validate_results(const json& results, const std::string& source) {
     const json_place root{source, ""};
     if (!results.is_object()) throw_expected(root, "a hipkb results object", results);
     if (!is_results_json(results)) {
-        throw input_error(fmt::format("{}: not a hipkb results file: expected \"schema\": \"{}\"", source,
-                                      results_schema_name));
+        throw input_error(
+            fmt::format("{}: not a hipkb results file: expected \"schema\": \"{}\"", source, results_schema_name));
     }
     const long long version = required_integer(results, "schema_version", root);
     if (version != results_schema_version) {

@@ -45,9 +45,7 @@ sample_outcome outcome_of(const json& candidate) {
     return outcome;
 }
 
-json optional_number(const std::optional<double>& value) {
-    return value ? json(*value) : json(nullptr);
-}
+json optional_number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
 
 struct group_input {
     std::vector<const json*> candidates;
@@ -228,9 +226,7 @@ std::string model_key(const json& candidate) {
     return "unknown";
 }
 
-std::string threshold_key(double p) {
-    return fmt::format("{}", p);
-}
+std::string threshold_key(double p) { return fmt::format("{}", p); }
 
 json compute_summary(const json& results, const summary_options& options) {
     const json candidates = results.value("candidates", json::array());
@@ -311,8 +307,8 @@ json compute_summary(const json& results, const summary_options& options) {
 bool has_summary(const json& results) {
     const auto summary = results.find("summary");
     if (summary == results.end() || !summary->is_object()) return false;
-    for (const char* key : {"thresholds", "ks", "counts", "gpu_runs", "overall", "by_run", "by_model", "by_level",
-                            "per_problem"}) {
+    for (const char* key :
+         {"thresholds", "ks", "counts", "gpu_runs", "overall", "by_run", "by_model", "by_level", "per_problem"}) {
         if (!summary->contains(key)) return false;
     }
     return true;

@@ -41,9 +41,8 @@ int repetitions_for(double repetition_cv, double target, int minimum, int maximu
 }
 
 bool sets_repetitions(const std::vector<std::string>& benchmark_args) {
-    return std::any_of(benchmark_args.begin(), benchmark_args.end(), [](const std::string& arg) {
-        return arg.rfind("--benchmark_repetitions", 0) == 0;
-    });
+    return std::any_of(benchmark_args.begin(), benchmark_args.end(),
+                       [](const std::string& arg) { return arg.rfind("--benchmark_repetitions", 0) == 0; });
 }
 
 }  // namespace hipkb

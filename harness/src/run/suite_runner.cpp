@@ -5,11 +5,11 @@
 #include <hipkb/core/process.hpp>
 #include <hipkb/core/seed_secret.hpp>
 #include <hipkb/core/visible_devices.hpp>
-#include <hipkb/run/repetition_target.hpp>
-#include <hipkb/run/worker_slots.hpp>
 #include <hipkb/report/gbench.hpp>
 #include <hipkb/report/report.hpp>
 #include <hipkb/report/results.hpp>
+#include <hipkb/run/repetition_target.hpp>
+#include <hipkb/run/worker_slots.hpp>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -49,8 +49,12 @@ std::string skip_reason(const std::string& output) {
 }
 
 json run_record(const bench_entry& bench, const process_result& result) {
-    json record = {{"schema_version", 1}, {"test", bench.test}, {"exit_code", nullptr}, {"signal", nullptr},
-                   {"wall_seconds", result.wall_seconds}, {"message", ""}};
+    json record = {{"schema_version", 1},
+                   {"test", bench.test},
+                   {"exit_code", nullptr},
+                   {"signal", nullptr},
+                   {"wall_seconds", result.wall_seconds},
+                   {"message", ""}};
     switch (result.how) {
         case process_result::end::exited:
             record["exit_code"] = result.exit_code;
@@ -73,7 +77,8 @@ json run_record(const bench_entry& bench, const process_result& result) {
         case process_result::end::timed_out:
             record["status"] = "timeout";
             record["signal"] = result.signal;
-            record["message"] = fmt::format("timeout: still running after the limit; killed\n{}", tail(result.output, 4000));
+            record["message"] =
+                fmt::format("timeout: still running after the limit; killed\n{}", tail(result.output, 4000));
             break;
         case process_result::end::failed_to_start:
             record["status"] = "failed";
@@ -151,8 +156,7 @@ json run_to_precision(const bench_entry& bench, const std::filesystem::path& res
         record["least_precise"] = worst->benchmark;
         const bool met = worst->median_cv <= options.cv_target;
         record["cv_target_met"] = met;
-        const int wanted =
-            repetitions_for(worst->cv, options.cv_target, default_repetitions, options.max_repetitions);
+        const int wanted = repetitions_for(worst->cv, options.cv_target, default_repetitions, options.max_repetitions);
         if (met || wanted <= repetitions || attempt == max_attempts) return record;
         if (options.jobs <= 1) {
             fmt::print("(median cv {:.2g}% > {:.2g}%: {} repetitions) ", 100.0 * worst->median_cv,
@@ -170,8 +174,13 @@ json run_bench_where_it_can(const bench_entry& bench, const std::filesystem::pat
     const std::optional<std::string> known_no_gpu = no_gpu.reason();
     if (options.execution == "cpu" || (options.execution == "auto" && has_twin && known_no_gpu)) {
         if (!has_twin) {
-            return {{"schema_version", 1}, {"test", bench.test}, {"status", "not_built"}, {"exit_code", nullptr},
-                    {"signal", nullptr}, {"wall_seconds", 0.0}, {"execution", "cpu"},
+            return {{"schema_version", 1},
+                    {"test", bench.test},
+                    {"status", "not_built"},
+                    {"exit_code", nullptr},
+                    {"signal", nullptr},
+                    {"wall_seconds", 0.0},
+                    {"execution", "cpu"},
                     {"message", "no cpu-execution build of this bench: configure with -DHIPKB_CPU_EXECUTION=on"}};
         }
         bench_entry twin = bench;
@@ -199,9 +208,9 @@ int run_suite(const suite_options& options) {
     const std::filesystem::path manifest_file = options.build_dir / "hipkb_manifest.json";
     std::error_code missing;
     if (!std::filesystem::exists(manifest_file, missing)) {
-        throw std::runtime_error(fmt::format(
-            "{} does not exist: configure and build first (cmake --preset default && cmake --build build)",
-            manifest_file.string()));
+        throw std::runtime_error(
+            fmt::format("{} does not exist: configure and build first (cmake --preset default && cmake --build build)",
+                        manifest_file.string()));
     }
     const manifest suite = load_manifest(manifest_file);
     const std::filesystem::path results = options.results_dir.value_or(suite.results_dir);
@@ -216,17 +225,18 @@ int run_suite(const suite_options& options) {
         }
     }
     const bool terminal = ::isatty(STDOUT_FILENO) != 0;
-    const std::vector<worker_slot> slots = plan_worker_slots(
-        options.jobs, options.execution, suite.platform,
-        visible_gpus(suite.platform, driver_gpu_count(suite.platform), process_environment()));
+    const std::vector<worker_slot> slots =
+        plan_worker_slots(options.jobs, options.execution, suite.platform,
+                          visible_gpus(suite.platform, driver_gpu_count(suite.platform), process_environment()));
     // One secret for the whole run: every executable gets the same inputs,
     // and the run is reproduced by giving the secret back.
     const std::uint64_t seed_secret = options.seed_secret ? *options.seed_secret : draw_seed_secret();
     fmt::print("hipkb: running {} of {} benchmarks ({} platform) -> {}\n", selected.size(), suite.benches.size(),
                suite.platform, results.string());
     fmt::print("hipkb: seed secret {}{}\n", seed_secret,
-               seed_secret == public_seeds_secret ? " (the public seeds: inputs a candidate can know in advance)"
-                                                  : fmt::format(" (--seed {} reproduces this run's inputs)", seed_secret));
+               seed_secret == public_seeds_secret
+                   ? " (the public seeds: inputs a candidate can know in advance)"
+                   : fmt::format(" (--seed {} reproduces this run's inputs)", seed_secret));
     if (slots.size() > 1 || slots.front().gpu) {
         std::string gpus;
         for (const worker_slot& slot : slots) {
@@ -267,8 +277,12 @@ int run_suite(const suite_options& options) {
             std::error_code absent;
             // cpu execution needs only the twin (run_bench_where_it_can names it when missing).
             if (options.execution != "cpu" && !std::filesystem::exists(bench->executable, absent)) {
-                record = {{"schema_version", 1}, {"test", bench->test}, {"status", "not_built"},
-                          {"exit_code", nullptr}, {"signal", nullptr}, {"wall_seconds", 0.0},
+                record = {{"schema_version", 1},
+                          {"test", bench->test},
+                          {"status", "not_built"},
+                          {"exit_code", nullptr},
+                          {"signal", nullptr},
+                          {"wall_seconds", 0.0},
                           {"message", fmt::format("{} is missing: run cmake --build {} first",
                                                   bench->executable.string(), options.build_dir.string())}};
             } else {
@@ -304,13 +318,15 @@ int run_suite(const suite_options& options) {
         exit_code = 130;
     }
     if (on_cpu > 0) {
-        fmt::print("hipkb: {} of {} benchmarks ran on the CPU (cpu execution): their verdicts are real correctness "
-                   "checks at the test sizes; speedups and fast_p need a GPU.\n",
-                   on_cpu, done);
+        fmt::print(
+            "hipkb: {} of {} benchmarks ran on the CPU (cpu execution): their verdicts are real correctness "
+            "checks at the test sizes; speedups and fast_p need a GPU.\n",
+            on_cpu, done);
     }
     if (skipped > 0 && skipped == done) {
-        fmt::print("hipkb: every GPU benchmark was SKIPPED (no usable GPU on this machine); the build compiled the "
-                   "GPU code and the report shows compile results only.\n");
+        fmt::print(
+            "hipkb: every GPU benchmark was SKIPPED (no usable GPU on this machine); the build compiled the "
+            "GPU code and the report shows compile results only.\n");
     }
     const json collected = report::collect_results(manifest_file, results);
     write_file_atomically(results / "hipkb_results.json", collected.dump(2) + "\n");

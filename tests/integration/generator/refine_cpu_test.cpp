@@ -33,9 +33,16 @@ TEST(RefineOnCpu, a_mismatch_found_on_the_cpu_is_fed_back_and_a_correct_candidat
     const fs::path build = dir.path() / "build";
     const fs::path generated = dir.path() / "generated";
     fs::create_directories(generated);
-    std::vector<std::string> configure = {HIPKB_CMAKE, "-S", source_dir.string(), "-B", build.string(),
-                                          "-G", HIPKB_CMAKE_GENERATOR, "-DHIPKB_PLATFORM=" + platform,
-                                          "-DHIPKB_CPU_EXECUTION=on", "-DHIPKB_ENABLE_TESTING=OFF",
+    std::vector<std::string> configure = {HIPKB_CMAKE,
+                                          "-S",
+                                          source_dir.string(),
+                                          "-B",
+                                          build.string(),
+                                          "-G",
+                                          HIPKB_CMAKE_GENERATOR,
+                                          "-DHIPKB_PLATFORM=" + platform,
+                                          "-DHIPKB_CPU_EXECUTION=on",
+                                          "-DHIPKB_ENABLE_TESTING=OFF",
                                           "-DHIPKB_GPU_TARGETS=gfx90a",
                                           "-DHIPKB_REFERENCE_DIR=" + (fixtures() / "reference").string(),
                                           "-DHIPKB_GENERATED_DIR=" + generated.string(),
@@ -43,9 +50,10 @@ TEST(RefineOnCpu, a_mismatch_found_on_the_cpu_is_fed_back_and_a_correct_candidat
     const auto configured = run_command(configure);
     ASSERT_EQ(configured.exit_code, 0) << configured.output;
 
-    const auto refined = run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--eval-timeout-s", kTurnLimit, "--provider", "replay",
-                                      "--replay-dir", (fixtures() / "replay_refine_cpu").string(), "--run",
-                                      "refined", "--problems", "vadd", "--max-turns", "3", "--min-gain", "0.05"});
+    const auto refined =
+        run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--eval-timeout-s", kTurnLimit, "--provider",
+                     "replay", "--replay-dir", (fixtures() / "replay_refine_cpu").string(), "--run", "refined",
+                     "--problems", "vadd", "--max-turns", "3", "--min-gain", "0.05"});
     ASSERT_EQ(refined.how, hipkb::process_result::end::exited) << refined.output;
     EXPECT_EQ(refined.exit_code, 0) << refined.output;
     EXPECT_NE(refined.output.find("timings need a GPU"), std::string::npos) << refined.output;

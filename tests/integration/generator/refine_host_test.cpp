@@ -33,18 +33,26 @@ TEST(Refine, turns_feed_back_mismatches_and_compiler_errors_until_a_correct_cand
     const fs::path build = dir.path() / "build";
     const fs::path generated = dir.path() / "generated";
     fs::create_directories(generated);
-    std::vector<std::string> configure = {HIPKB_CMAKE, "-S", source_dir.string(), "-B", build.string(),
-                                          "-G", HIPKB_CMAKE_GENERATOR, "-DHIPKB_PLATFORM=host",
-                                          "-DHIPKB_ENABLE_TESTING=OFF",
-                                          "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
-                                          "-DHIPKB_GENERATED_DIR=" + generated.string(),
-                                          "-DCMAKE_CXX_COMPILER=" HIPKB_HOST_CXX};
+    std::vector<std::string> configure = {
+        HIPKB_CMAKE,
+        "-S",
+        source_dir.string(),
+        "-B",
+        build.string(),
+        "-G",
+        HIPKB_CMAKE_GENERATOR,
+        "-DHIPKB_PLATFORM=host",
+        "-DHIPKB_ENABLE_TESTING=OFF",
+        "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
+        "-DHIPKB_GENERATED_DIR=" + generated.string(),
+        "-DCMAKE_CXX_COMPILER=" HIPKB_HOST_CXX};
     const auto configured = run_command(configure);
     ASSERT_EQ(configured.exit_code, 0) << configured.output;
 
-    const auto refined = run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--eval-timeout-s", kTurnLimit, "--provider", "replay",
-                              "--replay-dir", (fixtures() / "replay_refine").string(), "--run", "refined",
-                              "--problems", "saxpy", "--max-turns", "3", "--min-gain", "0"});
+    const auto refined =
+        run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--eval-timeout-s", kTurnLimit, "--provider",
+                     "replay", "--replay-dir", (fixtures() / "replay_refine").string(), "--run", "refined",
+                     "--problems", "saxpy", "--max-turns", "3", "--min-gain", "0"});
     ASSERT_EQ(refined.how, hipkb::process_result::end::exited) << refined.output;
     EXPECT_EQ(refined.exit_code, 0) << refined.output;
 
@@ -98,9 +106,9 @@ TEST(Refine, turns_feed_back_mismatches_and_compiler_errors_until_a_correct_cand
 
     // A second refine finds the turns on disk and does not ask for them again.
     fs::create_directories(dir.path() / "no_recordings");
-    const auto again = run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--eval-timeout-s", kTurnLimit, "--provider", "replay",
-                            "--replay-dir", (dir.path() / "no_recordings").string(), "--run", "refined",
-                            "--problems", "saxpy", "--max-turns", "3", "--min-gain", "0"});
+    const auto again = run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--eval-timeout-s", kTurnLimit,
+                                    "--provider", "replay", "--replay-dir", (dir.path() / "no_recordings").string(),
+                                    "--run", "refined", "--problems", "saxpy", "--max-turns", "3", "--min-gain", "0"});
     EXPECT_NE(again.output.find("s000_t1: building and evaluating"), std::string::npos) << again.output;
     EXPECT_EQ(again.output.find("s000_t1: asking"), std::string::npos) << again.output;
     EXPECT_EQ(again.output.find("s000_t2: asking"), std::string::npos) << again.output;

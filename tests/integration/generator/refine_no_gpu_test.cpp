@@ -19,14 +19,14 @@ TEST(Refine, a_bench_without_a_gpu_stops_refinement_and_says_so) {
     const fs::path build = dir.path() / "build";
     const fs::path generated = dir.path() / "generated";
     fs::create_directories(generated);
-    const auto configured = run_command({HIPKB_CMAKE, "-S", (fixtures() / "no_gpu_build").string(), "-B", build.string(),
-                                 "-G", HIPKB_CMAKE_GENERATOR,
-                                 "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
-                                 "-DHIPKB_GENERATED_DIR=" + generated.string()});
+    const auto configured = run_command(
+        {HIPKB_CMAKE, "-S", (fixtures() / "no_gpu_build").string(), "-B", build.string(), "-G", HIPKB_CMAKE_GENERATOR,
+         "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
+         "-DHIPKB_GENERATED_DIR=" + generated.string()});
     ASSERT_EQ(configured.exit_code, 0) << configured.output;
-    const auto refined = run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--provider", "replay",
-                              "--replay-dir", (fixtures() / "replay_host").string(), "--run", "nogpu",
-                              "--problems", "saxpy"});
+    const auto refined =
+        run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--provider", "replay", "--replay-dir",
+                     (fixtures() / "replay_host").string(), "--run", "nogpu", "--problems", "saxpy"});
     EXPECT_EQ(refined.exit_code, 77) << refined.output;
     EXPECT_NE(refined.output.find("no GPU"), std::string::npos) << refined.output;
     EXPECT_TRUE(fs::exists(generated / "nogpu/saxpy/s000.cpp"));

@@ -38,9 +38,9 @@ TEST(ReplayBuild, a_replayed_answer_becomes_a_candidate_that_builds_and_runs) {
     EXPECT_NE(meta["prompt"][1]["content"].get<std::string>().find("golden.cpp"), std::string::npos);
 
     const fs::path module = dir.path() / "candidate.so";
-    const hipkb::process_result built =
-        hipkb::run_process({HIPKB_HOST_CXX, "-std=c++17", "-O2", "-shared", "-fPIC", "-I",
-                            std::string(HIPKB_SOURCE_DIR) + "/harness/include", source.string(), "-o", module.string()});
+    const hipkb::process_result built = hipkb::run_process({HIPKB_HOST_CXX, "-std=c++17", "-O2", "-shared", "-fPIC",
+                                                            "-I", std::string(HIPKB_SOURCE_DIR) + "/harness/include",
+                                                            source.string(), "-o", module.string()});
     ASSERT_EQ(built.exit_code, 0) << built.output;
 
     void* handle = ::dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);

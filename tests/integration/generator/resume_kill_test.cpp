@@ -39,15 +39,16 @@ TEST(ResumeAfterKill, a_killed_run_resumes_without_losing_or_repeating_samples) 
     temp_dir dir;
     const fs::path config = dir.path() / "gen.json";
     const fs::path out = dir.path() / "generated";
-    std::ofstream(config) << json{{"base_url", server.base_url()},
-                                  {"model", "kill-model"},
-                                  {"api_key_env", "HIPKB_KILL_TEST_KEY"},
-                                  {"reference_dir", (fixtures() / "reference").string()},
-                                  {"samples", 2},
-                                  {"concurrency", 2},
-                                  {"run", "killed"},
-                                  {"backoff_initial_s", 0.02}}
-                                 .dump();
+    std::ofstream(config) << json{
+        {"base_url", server.base_url()},
+        {"model", "kill-model"},
+        {"api_key_env", "HIPKB_KILL_TEST_KEY"},
+        {"reference_dir", (fixtures() / "reference").string()},
+        {"samples", 2},
+        {"concurrency", 2},
+        {"run", "killed"},
+        {"backoff_initial_s",
+         0.02}}.dump();
 
     // First run: started as a child process, killed once a few samples exist.
     const std::vector<std::string> args = generate_args(config, out);
@@ -135,11 +136,31 @@ TEST(ResumeAfterKill, bad_settings_exit_2_naming_the_field) {
 TEST(ResumeAfterKill, help_lists_every_setting) {
     const hipkb::process_result r = hipkb::run_process({HIPKB_CLI, "generate", "--help"});
     EXPECT_EQ(r.exit_code, 0);
-    for (const std::string flag : {"--base-url", "--model", "--api-key-env", "--header", "--temperature", "--max-tokens",
-                                   "--replay-dir", "--samples", "--concurrency", "--requests-per-minute",
-                                   "--tokens-per-minute", "--max-attempts", "--backoff-initial-s", "--connect-timeout-s",
-                                   "--timeout-s", "--mode", "--template", "--few-shot", "--platform", "--arch",
-                                   "--problems", "--shard", "--run", "--progress", "{{reference_source}}"}) {
+    for (const std::string flag : {"--base-url",
+                                   "--model",
+                                   "--api-key-env",
+                                   "--header",
+                                   "--temperature",
+                                   "--max-tokens",
+                                   "--replay-dir",
+                                   "--samples",
+                                   "--concurrency",
+                                   "--requests-per-minute",
+                                   "--tokens-per-minute",
+                                   "--max-attempts",
+                                   "--backoff-initial-s",
+                                   "--connect-timeout-s",
+                                   "--timeout-s",
+                                   "--mode",
+                                   "--template",
+                                   "--few-shot",
+                                   "--platform",
+                                   "--arch",
+                                   "--problems",
+                                   "--shard",
+                                   "--run",
+                                   "--progress",
+                                   "{{reference_source}}"}) {
         EXPECT_NE(r.output.find(flag), std::string::npos) << flag;
     }
     const hipkb::process_result refine = hipkb::run_process({HIPKB_CLI, "refine", "--help"});

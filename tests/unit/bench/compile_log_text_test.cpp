@@ -73,8 +73,7 @@ TEST(CompileLogText, nan_errors_are_written_as_null) {
     result.max_rel_error = std::numeric_limits<double>::infinity();
     hipkb::tensor_spec output;
     output.name = "y";
-    const nlohmann::json details =
-        hipkb::detail::comparison_details(result, output, hipkb::tolerance{}, 1, {3, 5});
+    const nlohmann::json details = hipkb::detail::comparison_details(result, output, hipkb::tolerance{}, 1, {3, 5});
     EXPECT_TRUE(details["max_abs_error"].is_null());
     EXPECT_TRUE(details["max_rel_error"].is_null());
     EXPECT_FALSE(details.contains("first_index")) << "no first mismatch was recorded";

@@ -82,8 +82,8 @@ TEST_F(Workload, perturb_changes_one_element_per_input_on_device_and_host_alike)
         EXPECT_EQ(device_bytes(inputs.pointers()[i], now.bytes.size()), now.bytes) << now.name;
     }
     EXPECT_FLOAT_EQ(static_cast<float>(inputs.host()[0].at(changed_at[0])), 0.7470588f);  // 0x3F3F3F3F
-    EXPECT_EQ(inputs.host()[1].at(changed_at[1]), 0.0);  // integers get 0
-    EXPECT_NE(before[1].at(changed_at[1]), 0.0);         // drawn from [1, 100)
+    EXPECT_EQ(inputs.host()[1].at(changed_at[1]), 0.0);                                   // integers get 0
+    EXPECT_NE(before[1].at(changed_at[1]), 0.0);                                          // drawn from [1, 100)
 }
 
 TEST_F(Workload, a_write_into_an_input_is_found_with_its_first_element) {

@@ -62,8 +62,10 @@ TEST(Correctness, fp16_uses_its_own_rounding_and_integers_are_exact) {
     const hipkb::tolerance half{1e-2, 1e-2, {}};
     EXPECT_TRUE(hipkb::compare(tensor({1.005}, hipkb::dtype::fp16), tensor({1.0}, hipkb::dtype::fp16), half).passed());
     const hipkb::tolerance exact{0, 0, {}};
-    EXPECT_TRUE(hipkb::compare(tensor({3, 4}, hipkb::dtype::int64), tensor({3, 4}, hipkb::dtype::int64), exact).passed());
-    EXPECT_FALSE(hipkb::compare(tensor({3, 5}, hipkb::dtype::int64), tensor({3, 4}, hipkb::dtype::int64), exact).passed());
+    EXPECT_TRUE(
+        hipkb::compare(tensor({3, 4}, hipkb::dtype::int64), tensor({3, 4}, hipkb::dtype::int64), exact).passed());
+    EXPECT_FALSE(
+        hipkb::compare(tensor({3, 5}, hipkb::dtype::int64), tensor({3, 4}, hipkb::dtype::int64), exact).passed());
     // An int64 output left poisoned reads as -1, which an argmax never is.
     auto poisoned = hipkb::make_poisoned("i", hipkb::dtype::int64, {1});
     EXPECT_DOUBLE_EQ(poisoned.at(0), -1.0);

@@ -55,8 +55,9 @@ TEST(Inputs, distributions_have_their_moments_and_ranges) {
         ASSERT_GE(uniform.at(i), -1.0);
         ASSERT_LT(uniform.at(i), 3.0);
     }
-    const auto ints = hipkb::generate_input(
-        make_spec(10000, {hipkb::init_spec::kind::randint, 0.0, 4.0}, hipkb::dtype::int32), 0, hipkb::size_set::benchmark, 3);
+    const auto ints =
+        hipkb::generate_input(make_spec(10000, {hipkb::init_spec::kind::randint, 0.0, 4.0}, hipkb::dtype::int32), 0,
+                              hipkb::size_set::benchmark, 3);
     std::vector<int> seen(4, 0);
     for (std::int64_t i = 0; i < ints.count(); ++i) {
         const double v = ints.at(i);

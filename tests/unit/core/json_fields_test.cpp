@@ -101,7 +101,8 @@ TEST(JsonFields, places_at_the_top_and_inside_arrays_read_as_paths) {
 }
 
 TEST(JsonFields, syntax_errors_name_the_line_and_column) {
-    const std::string message = error_of([] { (void)hipkb::parse_json_text("{\n  \"a\": 1,\n  \"b\": ]\n}", "x.json"); });
+    const std::string message =
+        error_of([] { (void)hipkb::parse_json_text("{\n  \"a\": 1,\n  \"b\": ]\n}", "x.json"); });
     EXPECT_EQ(message.rfind("x.json:3:", 0), 0U) << message;
     EXPECT_NE(message.find("not valid JSON"), std::string::npos) << message;
     EXPECT_EQ(message.find("truncated"), std::string::npos) << message;

@@ -36,8 +36,8 @@ TEST(Process, a_hanging_child_and_its_children_are_killed_at_the_timeout) {
         std::filesystem::temp_directory_path() / ("hipkb_grandchild_" + std::to_string(::getpid()));
     hipkb::process_options options;
     options.timeout = std::chrono::milliseconds(300);
-    const auto result = hipkb::run_process(
-        {"sh", "-c", "sleep 30 & echo $! > " + pid_file.string() + "; sleep 30"}, options);
+    const auto result =
+        hipkb::run_process({"sh", "-c", "sleep 30 & echo $! > " + pid_file.string() + "; sleep 30"}, options);
     EXPECT_EQ(result.how, hipkb::process_result::end::timed_out);
     EXPECT_LT(result.wall_seconds, 10.0);
     // The grandchild (the background sleep) must be gone too, not just the shell.

@@ -18,8 +18,8 @@ hipkb::problem_spec make_spec(std::vector<std::uint64_t> seeds) {
 }
 
 TEST(SeedSecret, secret_zero_keeps_every_public_seed) {
-    for (const std::uint64_t seed : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{3}, std::uint64_t{1000003},
-                                     ~std::uint64_t{0}}) {
+    for (const std::uint64_t seed :
+         {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{3}, std::uint64_t{1000003}, ~std::uint64_t{0}}) {
         EXPECT_EQ(hipkb::effective_seed(hipkb::public_seeds_secret, seed), seed);
     }
     const hipkb::run_seeds seeds = hipkb::seeds_for_run(make_spec({1, 2, 3}), 0);
@@ -75,8 +75,7 @@ TEST(SeedSecret, a_secret_changes_the_inputs_a_seed_names) {
     spec.dims = {{"N", 64, 64}};
     spec.inputs = {{"x", hipkb::dtype::fp32, {"N"}, {}, {}}};
     const auto public_inputs = hipkb::generate_inputs(spec, hipkb::size_set::test, 1);
-    const auto secret_inputs =
-        hipkb::generate_inputs(spec, hipkb::size_set::test, hipkb::effective_seed(0x5eed, 1));
+    const auto secret_inputs = hipkb::generate_inputs(spec, hipkb::size_set::test, hipkb::effective_seed(0x5eed, 1));
     EXPECT_NE(public_inputs[0].bytes, secret_inputs[0].bytes);
 }
 

@@ -138,11 +138,13 @@ TEST_F(AlsoInitSpec, correctness_seeds_cycle_through_the_distributions_and_timin
 TEST_F(AlsoInitSpec, a_bad_entry_is_named) {
     std::string text = valid();
     const std::string old_init = R"("init": {"kind": "uniform", "low": -1, "high": 1}})";
-    text.replace(text.find(old_init), old_init.size(),
-                 R"("init": {"kind": "uniform", "low": -1, "high": 1}, "also_init": [{"kind": "uniform", "low": 5, "high": 1}]})");
+    text.replace(
+        text.find(old_init), old_init.size(),
+        R"("init": {"kind": "uniform", "low": -1, "high": 1}, "also_init": [{"kind": "uniform", "low": 5, "high": 1}]})");
     expect_error(text, "inputs[0].also_init[0]");
     text = valid();
-    text.replace(text.find(old_init), old_init.size(), old_init.substr(0, old_init.size() - 1) + R"(, "also_init": {}})");
+    text.replace(text.find(old_init), old_init.size(),
+                 old_init.substr(0, old_init.size() - 1) + R"(, "also_init": {}})");
     expect_error(text, "also_init");
 }
 

@@ -57,8 +57,7 @@ TEST(VisibleDevices, a_list_narrows_and_renumbers) {
 
 TEST(VisibleDevices, cuda_visible_devices_counts_on_amd_only_without_hip_visible_devices) {
     EXPECT_EQ(visible_gpus("amd", 4, fake({{"CUDA_VISIBLE_DEVICES", "3"}})), (list{3}));
-    EXPECT_EQ(visible_gpus("amd", 4, fake({{"CUDA_VISIBLE_DEVICES", "3"}, {"HIP_VISIBLE_DEVICES", "1"}})),
-              (list{1}));
+    EXPECT_EQ(visible_gpus("amd", 4, fake({{"CUDA_VISIBLE_DEVICES", "3"}, {"HIP_VISIBLE_DEVICES", "1"}})), (list{1}));
 }
 
 TEST(VisibleDevices, an_empty_value_leaves_none) {
@@ -84,8 +83,9 @@ TEST(VisibleDevices, a_bound_child_sees_exactly_its_gpu_whatever_the_parent_set)
     for (const std::string platform : {"amd", "nvidia"}) {
         for (const auto& parent : parents) {
             for (const int gpu : {0, 2, 3}) {
-                EXPECT_EQ(visible_gpus(platform, 4, with_entries(parent, hipkb::bind_to_gpu_environment(platform, gpu))),
-                          list{gpu})
+                EXPECT_EQ(
+                    visible_gpus(platform, 4, with_entries(parent, hipkb::bind_to_gpu_environment(platform, gpu))),
+                    list{gpu})
                     << platform << " gpu " << gpu;
             }
         }

@@ -62,8 +62,8 @@ TEST_F(DeviceCpu, properties_are_honest_for_a_cpu) {
     EXPECT_EQ(info.memory_clock_mhz, 0.0);
     EXPECT_EQ(info.memory_bus_bits, 0);
     EXPECT_EQ(info.peak_bandwidth_bytes_per_second, 0.0);
-    const auto physical = static_cast<std::size_t>(::sysconf(_SC_PHYS_PAGES)) *
-                          static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const auto physical =
+        static_cast<std::size_t>(::sysconf(_SC_PHYS_PAGES)) * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
     EXPECT_EQ(info.global_memory_bytes, physical);
     long cache = ::sysconf(_SC_LEVEL2_CACHE_SIZE);
     if (cache <= 0) cache = ::sysconf(_SC_LEVEL3_CACHE_SIZE);

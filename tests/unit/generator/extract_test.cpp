@@ -15,7 +15,8 @@ TEST(Extract, takes_the_hip_block_and_the_thinking_block) {
 }
 
 TEST(Extract, prefers_hip_over_cpp_and_the_last_block_of_a_language) {
-    const auto a = extract_answer("```cpp\nint c;\n```\n```hip\nint draft;\n```\n```hip\nint final_;\n```\n```c++\nint d;\n```");
+    const auto a =
+        extract_answer("```cpp\nint c;\n```\n```hip\nint draft;\n```\n```hip\nint final_;\n```\n```c++\nint d;\n```");
     ASSERT_TRUE(a.code);
     EXPECT_EQ(*a.code, "int final_;\n");
     const auto b = extract_answer("```python\nx = 1\n```\n```C++\nint c;\n```\n```cpp\nint d;\n```");
@@ -39,8 +40,9 @@ TEST(Extract, an_unclosed_block_cut_off_at_max_tokens_does_not_count) {
 }
 
 TEST(Extract, reasoning_field_and_think_tags_join_the_thinking) {
-    const auto a = extract_answer("<think>inline reasoning with ```hip\nint draft;\n``` inside</think>\n```hip\nint real;\n```",
-                                  "field reasoning");
+    const auto a =
+        extract_answer("<think>inline reasoning with ```hip\nint draft;\n``` inside</think>\n```hip\nint real;\n```",
+                       "field reasoning");
     ASSERT_TRUE(a.code);
     EXPECT_EQ(*a.code, "int real;\n");  // the draft inside <think> is not taken
     EXPECT_NE(a.thinking.find("field reasoning"), std::string::npos);

@@ -53,14 +53,12 @@ json read_json(const fs::path& file) { return json::parse(slurp(file)); }
 
 TEST(GenerateRun, writes_every_sample_once_with_its_metadata_even_when_first_attempts_fail) {
     scoped_env key(key_variable, secret_key);
-    test_server server([](const received_request& r) {
-        return r.attempt == 1 ? status_reply(500, "{}") : ok_reply();
-    });
+    test_server server([](const received_request& r) { return r.attempt == 1 ? status_reply(500, "{}") : ok_reply(); });
     temp_dir out;
     const generate_result result = generate_run(settings_for(server, out.path(), 3), quiet());
     EXPECT_EQ(result.exit_code(), 0);
     const auto sources = files_ending(out.path(), ".hip");
-    ASSERT_EQ(sources.size(), 9U);  // 3 problems x 3 samples, no duplicates
+    ASSERT_EQ(sources.size(), 9U);           // 3 problems x 3 samples, no duplicates
     EXPECT_EQ(server.request_count(), 18U);  // each sample: a 500, then one success
     std::set<std::pair<std::string, std::int64_t>> answered;
     for (const auto& r : server.requests()) {
@@ -74,7 +72,8 @@ TEST(GenerateRun, writes_every_sample_once_with_its_metadata_even_when_first_att
             const fs::path dir = out.path() / "run1" / problem;
             const std::string sample = "s00" + std::to_string(i);
             const std::string code = slurp(dir / (sample + ".hip"));
-            EXPECT_NE(code.find("// answer for " + problem + " seed " + std::to_string(100 + i)), std::string::npos) << code;
+            EXPECT_NE(code.find("// answer for " + problem + " seed " + std::to_string(100 + i)), std::string::npos)
+                << code;
             const json meta = read_json(dir / (sample + ".json"));
             EXPECT_EQ(meta["provider"], "openai");
             EXPECT_EQ(meta["model"], "test-model");

@@ -162,7 +162,8 @@ TEST(HttpRetry, a_500_then_success_is_retried_after_the_backoff) {
 }
 
 TEST(HttpRetry, persistent_5xx_gives_up_after_max_attempts_with_growing_delays) {
-    test_server server([](const received_request&) { return status_reply(503, R"({"error":{"message":"overloaded"}})"); });
+    test_server server(
+        [](const received_request&) { return status_reply(503, R"({"error":{"message":"overloaded"}})"); });
     fixture_options o;
     o.max_attempts = 4;
     o.backoff_initial_s = 0.05;
@@ -232,9 +233,7 @@ TEST(HttpRetry, malformed_json_is_a_recorded_failure_not_retried) {
 }
 
 TEST(HttpRetry, a_dropped_connection_is_retried) {
-    test_server server([](const received_request& r) {
-        return r.attempt == 1 ? drop_reply() : ok_reply();
-    });
+    test_server server([](const received_request& r) { return r.attempt == 1 ? drop_reply() : ok_reply(); });
     const run_outcome out = run_jobs(server.base_url(), {});
     ASSERT_TRUE(out.results.at(0).ok) << out.results[0].message;
     EXPECT_EQ(out.results[0].attempts, 2);

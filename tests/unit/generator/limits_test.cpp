@@ -31,7 +31,7 @@ TEST(RateLimiter, requests_per_minute_allows_one_seconds_worth_then_paces) {
 
 TEST(RateLimiter, tokens_per_minute_delays_large_requests_and_settles_on_real_usage) {
     const auto t0 = clock_type::time_point{} + 1h;
-    rate_limiter limiter(0, 6000, t0);  // 100 tokens a second
+    rate_limiter limiter(0, 6000, t0);          // 100 tokens a second
     EXPECT_TRUE(limiter.try_acquire(t0, 500));  // larger than the bucket: goes when full, drives it negative
     EXPECT_FALSE(limiter.try_acquire(t0 + 1s, 100));
     const auto next = limiter.next_available(t0, 100);

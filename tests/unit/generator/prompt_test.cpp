@@ -94,7 +94,8 @@ TEST(Prompt, custom_templates_and_few_shot_examples) {
     ASSERT_EQ(shots.size(), 2U);
     EXPECT_EQ(shots[0].role, "user");
     EXPECT_EQ(shots[1].role, "assistant");
-    const problem_prompt p = build_prompt(s, problem("vadd"), load_template((fixtures() / "template.txt").string()), shots);
+    const problem_prompt p =
+        build_prompt(s, problem("vadd"), load_template((fixtures() / "template.txt").string()), shots);
     ASSERT_EQ(p.messages->size(), 4U);
     EXPECT_EQ((*p.messages)[0].content, "You write HIP for an AMD GPU (gfx90a) with HIP and ROCm.");
     EXPECT_EQ((*p.messages)[1].content, shots[0].content);
@@ -117,17 +118,19 @@ TEST(Prompt, template_errors_name_the_file_and_the_placeholder) {
         }
         return "";
     };
-    const std::string typo = message([&] {
-        (void)build_prompt(s, problem("vadd"), load_template((dir.path() / "typo.txt").string()), {});
-    });
+    const std::string typo =
+        message([&] { (void)build_prompt(s, problem("vadd"), load_template((dir.path() / "typo.txt").string()), {}); });
     EXPECT_NE(typo.find("typo.txt: unknown placeholder {{refrence_source}}"), std::string::npos) << typo;
-    const std::string body = message([&] {
-        (void)build_prompt(s, problem("vadd"), load_template((dir.path() / "body.txt").string()), {});
-    });
+    const std::string body =
+        message([&] { (void)build_prompt(s, problem("vadd"), load_template((dir.path() / "body.txt").string()), {}); });
     EXPECT_NE(body.find("only available in function_body mode"), std::string::npos) << body;
-    EXPECT_NE(message([&] { (void)load_template((dir.path() / "section.txt").string()); }).find("section.txt:1: unknown section"),
+    EXPECT_NE(message([&] {
+                  (void)load_template((dir.path() / "section.txt").string());
+              }).find("section.txt:1: unknown section"),
               std::string::npos);
-    EXPECT_NE(message([&] { (void)load_few_shot(dir.path() / "shot.txt"); }).find("must end with an '=== assistant ===' answer"),
+    EXPECT_NE(message([&] {
+                  (void)load_few_shot(dir.path() / "shot.txt");
+              }).find("must end with an '=== assistant ===' answer"),
               std::string::npos);
     EXPECT_NE(message([&] { (void)load_template("no_such_template"); }).find("neither a built-in"), std::string::npos);
 }

@@ -54,24 +54,29 @@ TEST(Settings, flags_override_the_config_and_lists_split_on_commas) {
 
 TEST(Settings, bad_input_names_the_source_the_field_and_what_was_expected) {
     generate_settings s;
-    EXPECT_NE(error_of([&] { apply_settings_json(s, {{"modle", "x"}}, "my.json"); })
-                  .find("my.json: unknown field 'modle'; known fields: provider, base_url"),
+    EXPECT_NE(error_of([&] {
+                  apply_settings_json(s, {{"modle", "x"}}, "my.json");
+              }).find("my.json: unknown field 'modle'; known fields: provider, base_url"),
               std::string::npos);
-    EXPECT_NE(error_of([&] { apply_settings_json(s, {{"concurrency", "eight"}}, "my.json"); })
-                  .find("my.json: concurrency: expected an integer, got the string \"eight\""),
+    EXPECT_NE(error_of([&] {
+                  apply_settings_json(s, {{"concurrency", "eight"}}, "my.json");
+              }).find("my.json: concurrency: expected an integer, got the string \"eight\""),
               std::string::npos);
-    EXPECT_NE(error_of([&] { apply_settings_json(s, {{"few_shot", {1, 2}}}, "my.json"); })
-                  .find("my.json: few_shot[0]: expected a string, got the number 1"),
+    EXPECT_NE(error_of([&] {
+                  apply_settings_json(s, {{"few_shot", {1, 2}}}, "my.json");
+              }).find("my.json: few_shot[0]: expected a string, got the number 1"),
               std::string::npos);
-    EXPECT_NE(error_of([&] { apply_settings_json(s, {{"few_shot", 3}}, "my.json"); })
-                  .find("my.json: few_shot: expected a list of strings, got the number 3"),
+    EXPECT_NE(error_of([&] {
+                  apply_settings_json(s, {{"few_shot", 3}}, "my.json");
+              }).find("my.json: few_shot: expected a list of strings, got the number 3"),
               std::string::npos);
-    EXPECT_NE(error_of([&] { apply_setting_text(s, "samples", {"3x"}, "--samples"); })
-                  .find("--samples: expected an integer, got '3x'"),
+    EXPECT_NE(error_of([&] {
+                  apply_setting_text(s, "samples", {"3x"}, "--samples");
+              }).find("--samples: expected an integer, got '3x'"),
               std::string::npos);
-    EXPECT_NE(error_of([&] { apply_setting_text(s, "headers", {"NoColon"}, "--header"); })
-                  .find("expected 'Name: value'"),
-              std::string::npos);
+    EXPECT_NE(
+        error_of([&] { apply_setting_text(s, "headers", {"NoColon"}, "--header"); }).find("expected 'Name: value'"),
+        std::string::npos);
     EXPECT_NE(error_of([&] { apply_setting_text(s, "headers", {"Bad Name: x"}, "--header"); }).find("header name"),
               std::string::npos);
     temp_dir dir;
@@ -98,9 +103,7 @@ TEST(Settings, toml_dates_are_text_and_arrays_of_tables_are_reported) {
     // An array of tables parses, and is then a type error naming the field.
     std::ofstream(dir.path() / "tables.toml") << "[[problems]]\nname = \"vadd\"\n";
     const std::string error = error_of([&] { apply_settings_file(s, dir.path() / "tables.toml"); });
-    EXPECT_NE(error.find("tables.toml: problems[0]: expected a string, got an object"),
-              std::string::npos)
-        << error;
+    EXPECT_NE(error.find("tables.toml: problems[0]: expected a string, got an object"), std::string::npos) << error;
 }
 
 TEST(Settings, finalize_checks_ranges_and_fills_derived_defaults) {

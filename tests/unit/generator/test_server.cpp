@@ -58,7 +58,8 @@ std::string chat_completion_body(const std::string& content, std::int64_t prompt
         {"id", "chatcmpl-test"},
         {"object", "chat.completion"},
         {"model", "test-model"},
-        {"choices", {{{"index", 0}, {"finish_reason", "stop"}, {"message", {{"role", "assistant"}, {"content", content}}}}}},
+        {"choices",
+         {{{"index", 0}, {"finish_reason", "stop"}, {"message", {{"role", "assistant"}, {"content", content}}}}}},
         {"usage", {{"prompt_tokens", prompt_tokens}, {"completion_tokens", completion_tokens}}},
     };
     return body.dump();
@@ -123,8 +124,8 @@ test_server::test_server(script reply, bool record) : m_impl(std::make_unique<im
         switch (r.what) {
             case scripted_reply::kind::answer:
                 res.status = 200;
-                res.set_content(chat_completion_body(r.body.empty() ? default_answer(request) : r.body,
-                                                     r.prompt_tokens, r.completion_tokens),
+                res.set_content(chat_completion_body(r.body.empty() ? default_answer(request) : r.body, r.prompt_tokens,
+                                                     r.completion_tokens),
                                 "application/json");
                 break;
             case scripted_reply::kind::status:
@@ -140,8 +141,8 @@ test_server::test_server(script reply, bool record) : m_impl(std::make_unique<im
                 // Announce a body, then fail to produce it: the server closes
                 // the connection mid-answer.
                 res.status = 200;
-                res.set_content_provider(
-                    1000, "application/json", [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
+                res.set_content_provider(1000, "application/json",
+                                         [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
                 break;
         }
     });

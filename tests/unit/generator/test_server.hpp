@@ -29,9 +29,9 @@ struct scripted_reply {
     enum class kind { answer, status, malformed, drop };
     kind what = kind::answer;
     int status = 200;
-    std::string body;                           // for status/malformed; for answer: the content
+    std::string body;                            // for status/malformed; for answer: the content
     std::map<std::string, std::string> headers;  // e.g. Retry-After
-    std::chrono::milliseconds delay{0};         // before answering
+    std::chrono::milliseconds delay{0};          // before answering
     std::int64_t prompt_tokens = 100;
     std::int64_t completion_tokens = 50;
 };
@@ -39,7 +39,8 @@ struct scripted_reply {
 // Shorthands for scripts.
 [[nodiscard]] scripted_reply ok_reply(std::chrono::milliseconds delay = std::chrono::milliseconds(0));
 [[nodiscard]] scripted_reply answer_reply(std::string content);
-[[nodiscard]] scripted_reply status_reply(int status, std::string body, std::map<std::string, std::string> headers = {});
+[[nodiscard]] scripted_reply status_reply(int status, std::string body,
+                                          std::map<std::string, std::string> headers = {});
 [[nodiscard]] scripted_reply malformed_reply();
 [[nodiscard]] scripted_reply drop_reply();
 

@@ -8,8 +8,8 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <string>
 #include <numeric>
+#include <string>
 #include <vector>
 
 namespace {
@@ -292,8 +292,8 @@ TEST(KernelLanguage, TemplatesLambdasAndVectorTypesInKernels) {
     device_vector<double> out(n, -1.0);
     scale_kernel<double, 3><<<(n + 255) / 256, 256>>>(in.data, out.data, n);
     EXPECT_EQ(out.host()[999], 2997.0);
-    hipLaunchKernelGGL(HIP_KERNEL_NAME(scale_kernel<double, 2>), dim3((n + 127) / 128), dim3(128), 0, nullptr,
-                       in.data, out.data, n);
+    hipLaunchKernelGGL(HIP_KERNEL_NAME(scale_kernel<double, 2>), dim3((n + 127) / 128), dim3(128), 0, nullptr, in.data,
+                       out.data, n);
     EXPECT_EQ(out.host()[10], 20.0);
 
     device_vector<float4> vin(64, make_float4(1, 2, 3, 4));

@@ -23,8 +23,8 @@ const std::string header = "#line 1 \"k.hip\"\n";
 // The launch text for CONFIG, KERNEL and whether arguments follow.
 std::string launch(std::string_view config, std::string_view kernel, bool with_args = true) {
     return "::hipkb::cpu::launch(::hipkb::cpu::make_launch_config(" + std::string(config) +
-           "), [&](auto... hipkb_launch_args_) { " +
-           std::string(kernel) + "(hipkb_launch_args_...); }" + (with_args ? ", " : "");
+           "), [&](auto... hipkb_launch_args_) { " + std::string(kernel) + "(hipkb_launch_args_...); }" +
+           (with_args ? ", " : "");
 }
 
 std::string dynamic_shared(std::string_view type) {
@@ -113,8 +113,7 @@ TEST(RewriteLaunch, qualified_kernel_names_are_taken_whole) {
 
 TEST(RewriteLaunch, parenthesised_kernel_expressions_are_taken_whole) {
     EXPECT_EQ(body("(k)<<<1, 2>>>(p);"), launch("1, 2", "(k)") + "p);");
-    EXPECT_EQ(body("(HIP_KERNEL_NAME(k<T, 4>))<<<1, 2>>>(p);"),
-              launch("1, 2", "(HIP_KERNEL_NAME(k<T, 4>))") + "p);");
+    EXPECT_EQ(body("(HIP_KERNEL_NAME(k<T, 4>))<<<1, 2>>>(p);"), launch("1, 2", "(HIP_KERNEL_NAME(k<T, 4>))") + "p);");
     EXPECT_EQ(body("HIP_KERNEL_NAME(k<T, 4>)<<<1, 2>>>(p);"), launch("1, 2", "HIP_KERNEL_NAME(k<T, 4>)") + "p);");
 }
 
@@ -160,8 +159,7 @@ TEST(RewriteLaunch, a_launch_follows_if_and_else_without_braces) {
 
 TEST(RewriteLaunch, several_launches_on_one_line_are_all_rewritten) {
     EXPECT_EQ(body("a<<<1, 2>>>(x); b<<<3, 4>>>(); c<5><<<6, 7, 8>>>(y, z);"),
-              launch("1, 2", "a") + "x); " + launch("3, 4", "b", false) + "); " + launch("6, 7, 8", "c<5>") +
-                  "y, z);");
+              launch("1, 2", "a") + "x); " + launch("3, 4", "b", false) + "); " + launch("6, 7, 8", "c<5>") + "y, z);");
 }
 
 TEST(RewriteLaunch, a_launch_inside_the_arguments_of_another_is_rewritten_too) {
@@ -190,10 +188,12 @@ TEST(RewriteLaunch, a_launch_inside_a_define_keeps_its_continuation_lines) {
     const std::string out = body(source);
     EXPECT_EQ(out,
               "#define LAUNCH(kern, n) \\\n"
-              "  " + launch("n, 256", "kern") + "\\\n"
-              "x, \\\n"
-              "           y)\n"
-              "int marker;\n");
+              "  " +
+                  launch("n, 256", "kern") +
+                  "\\\n"
+                  "x, \\\n"
+                  "           y)\n"
+                  "int marker;\n");
     EXPECT_EQ(split_lines(out).size(), split_lines(source).size());
 }
 
@@ -414,11 +414,13 @@ TEST(RewriteShared, extern_shared_at_namespace_scope_becomes_a_macro_and_restore
 }
 
 TEST(RewriteShared, extern_shared_in_a_namespace_or_extern_c_block_becomes_a_macro) {
-    const std::string out = body("namespace a::b {\nextern __shared__ int s[];\n}\nextern \"C\" {\n"
-                                 "  extern __shared__ char c[]; int marker;\n}\n");
-    EXPECT_EQ(out,
-              "namespace a::b {\n#define s (" + dynamic_shared("int") + ")\n#line 2 \"k.hip\"\n\n}\n"
-              "extern \"C\" {\n  #define c (" + dynamic_shared("char") + ")\n#line 5 \"k.hip\"\n int marker;\n}\n");
+    const std::string out = body(
+        "namespace a::b {\nextern __shared__ int s[];\n}\nextern \"C\" {\n"
+        "  extern __shared__ char c[]; int marker;\n}\n");
+    EXPECT_EQ(out, "namespace a::b {\n#define s (" + dynamic_shared("int") +
+                       ")\n#line 2 \"k.hip\"\n\n}\n"
+                       "extern \"C\" {\n  #define c (" +
+                       dynamic_shared("char") + ")\n#line 5 \"k.hip\"\n int marker;\n}\n");
     EXPECT_EQ(compiler_line(header + out, "marker"), 5);
 }
 
@@ -511,8 +513,8 @@ TEST(RewriteErrors, truncated_and_unterminated_sources_never_crash) {
         const rewrite_result reversed = rewrite_hip_source(source.substr(source.size() - n), "k.hip");
         EXPECT_EQ(reversed.text.rfind(header, 0), 0u) << n;
     }
-    for (const char* odd : {"\"unterminated", "'", "R\"abc(never closed", "/* never closed", "#", "\\", "<<<",
-                            ">>>", "k<<<", "k<<<1,2>>>", "k<<<1,2>>>(", "__shared__", "extern __shared__",
+    for (const char* odd : {"\"unterminated", "'", "R\"abc(never closed", "/* never closed", "#", "\\", "<<<", ">>>",
+                            "k<<<", "k<<<1,2>>>", "k<<<1,2>>>(", "__shared__", "extern __shared__",
                             "extern __shared__ float s[", "}}}{{{", "k<a<<<1,2>>>(x)", "R\"(\n)\"<<<1,2>>>()"}) {
         const rewrite_result r = rewrite_hip_source(odd, "k.hip");
         EXPECT_EQ(r.text.rfind(header, 0), 0u) << odd;
@@ -527,9 +529,9 @@ protected:
 
     void SetUp() override {
         if (std::system("command -v c++ > /dev/null 2>&1") != 0) GTEST_SKIP() << "no c++ compiler on PATH";
-        dir_ = std::filesystem::temp_directory_path() /
-               ("hipkb_rewrite_" + std::to_string(::getpid()) + "_" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        dir_ =
+            std::filesystem::temp_directory_path() / ("hipkb_rewrite_" + std::to_string(::getpid()) + "_" +
+                                                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
         std::filesystem::remove_all(dir_);
         std::filesystem::create_directories(dir_);
         write("hipkb_stub.hpp", R"(#pragma once
@@ -568,8 +570,8 @@ template <class T> T* dynamic_shared() {
     // returns the exit status; the compiler's output goes to `log`.
     int compile(const std::string& source, std::string& log) const {
         write("sample.cpp", rewrite_hip_source(source, "sample.hip").text);
-        const std::string command = "cd '" + dir_.string() +
-                                    "' && c++ -fsyntax-only -std=c++20 -I. sample.cpp > compile.log 2>&1";
+        const std::string command =
+            "cd '" + dir_.string() + "' && c++ -fsyntax-only -std=c++20 -I. sample.cpp > compile.log 2>&1";
         const int status = std::system(command.c_str());
         std::ifstream in(dir_ / "compile.log");
         std::stringstream buffer;

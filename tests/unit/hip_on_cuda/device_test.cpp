@@ -16,7 +16,7 @@ namespace {
 using namespace hoc_test;
 
 class HipOnCudaDevice : public ::testing::Test {
-   protected:
+protected:
     void SetUp() override {
         int count = 0;
         const hipError_t err = hipGetDeviceCount(&count);
@@ -26,11 +26,11 @@ class HipOnCudaDevice : public ::testing::Test {
     }
 };
 
-#define ASSERT_HIP_OK(expr)                                                                          \
-    do {                                                                                             \
-        const hipError_t hoc_err_ = (expr);                                                          \
-        ASSERT_EQ(hoc_err_, hipSuccess) << #expr << ": " << hipGetErrorName(hoc_err_) << " ("        \
-                                        << hipGetErrorString(hoc_err_) << ")";                       \
+#define ASSERT_HIP_OK(expr)                                                                   \
+    do {                                                                                      \
+        const hipError_t hoc_err_ = (expr);                                                   \
+        ASSERT_EQ(hoc_err_, hipSuccess) << #expr << ": " << hipGetErrorName(hoc_err_) << " (" \
+                                        << hipGetErrorString(hoc_err_) << ")";                \
     } while (0)
 
 TEST_F(HipOnCudaDevice, ShufflesFollowHipSemanticsWithinEach32LaneWarp) {

@@ -159,10 +159,9 @@ int call_every_host_api() {
     void* args[] = {&p};
     hipFuncAttributes func_attributes{};
     e = hipLaunchKernel(reinterpret_cast<const void*>(&host_function), dim3(1), dim3(32), args, 0, stream);
-    e = hipLaunchCooperativeKernel(reinterpret_cast<const void*>(&host_function), dim3(1), dim3(32), args, 0u,
-                                   stream);
-    e = hipFuncSetAttribute(reinterpret_cast<const void*>(&host_function),
-                            hipFuncAttributeMaxDynamicSharedMemorySize, 65536);
+    e = hipLaunchCooperativeKernel(reinterpret_cast<const void*>(&host_function), dim3(1), dim3(32), args, 0u, stream);
+    e = hipFuncSetAttribute(reinterpret_cast<const void*>(&host_function), hipFuncAttributeMaxDynamicSharedMemorySize,
+                            65536);
     e = hipFuncGetAttributes(&func_attributes, reinterpret_cast<const void*>(&host_function));
     e = hipFuncSetCacheConfig(reinterpret_cast<const void*>(&host_function), hipFuncCachePreferEqual);
     e = hipOccupancyMaxActiveBlocksPerMultiprocessor(&value, reinterpret_cast<const void*>(&host_function), 128, 0);

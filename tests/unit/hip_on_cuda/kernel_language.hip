@@ -28,19 +28,19 @@
 #error "device-compile macros missing"
 #endif
 
-#define HOC_TRY(expr)                              \
-    do {                                           \
-        const hipError_t hoc_error_ = (expr);      \
-        if (hoc_error_ != hipSuccess) {            \
-            return hoc_error_;                     \
-        }                                          \
+#define HOC_TRY(expr)                         \
+    do {                                      \
+        const hipError_t hoc_error_ = (expr); \
+        if (hoc_error_ != hipSuccess) {       \
+            return hoc_error_;                \
+        }                                     \
     } while (0)
 
 namespace {
 
 template <class T>
 class device_buffer {
-   public:
+public:
     device_buffer() = default;
     device_buffer(const device_buffer&) = delete;
     device_buffer& operator=(const device_buffer&) = delete;
@@ -52,7 +52,7 @@ class device_buffer {
     hipError_t allocate(size_t count) { return hipMalloc(&m_ptr, count * sizeof(T)); }
     T* get() const { return m_ptr; }
 
-   private:
+private:
     T* m_ptr = nullptr;
 };
 
@@ -239,11 +239,10 @@ namespace cg = cooperative_groups;
 
 __global__ void coverage_kernel(float* f, double* d, int* i, unsigned int* u, unsigned long long* ull, __half* h,
                                 __hip_bfloat16* bf) {
-    const unsigned int linear = hipThreadIdx_x + hipThreadIdx_y * hipBlockDim_x +
-                                hipThreadIdx_z * hipBlockDim_x * hipBlockDim_y +
-                                (hipBlockIdx_x + hipBlockIdx_y * hipGridDim_x +
-                                 hipBlockIdx_z * hipGridDim_x * hipGridDim_y) *
-                                    hipBlockDim_x * hipBlockDim_y * hipBlockDim_z;
+    const unsigned int linear =
+        hipThreadIdx_x + hipThreadIdx_y * hipBlockDim_x + hipThreadIdx_z * hipBlockDim_x * hipBlockDim_y +
+        (hipBlockIdx_x + hipBlockIdx_y * hipGridDim_x + hipBlockIdx_z * hipGridDim_x * hipGridDim_y) * hipBlockDim_x *
+            hipBlockDim_y * hipBlockDim_z;
     // Shuffles on every type HIP supports.
     long l = static_cast<long>(linear);
     unsigned long ul = linear;
@@ -356,8 +355,8 @@ hipError_t host_coverage() {
     float* p = nullptr;
     void* args[] = {&p};
     HOC_TRY(hipLaunchCooperativeKernel(coverage_template_kernel<5>, dim3(1), dim3(32), args, 0u, nullptr));
-    HOC_TRY(hipLaunchCooperativeKernel(reinterpret_cast<const void*>(&coverage_template_kernel<5>), dim3(1),
-                                       dim3(32), args, 0u, nullptr));
+    HOC_TRY(hipLaunchCooperativeKernel(reinterpret_cast<const void*>(&coverage_template_kernel<5>), dim3(1), dim3(32),
+                                       args, 0u, nullptr));
     hipLaunchKernelGGL(HIP_KERNEL_NAME(coverage_template_kernel<6>), dim3(1), dim3(32), 0, 0, p);
     hipLaunchKernelGGL(coverage_template_kernel<7>, 1, 32, 0, hipStreamPerThread, p);
     // A kernel held in a local pointer: named, so the shared-memory opt-in can apply.
@@ -491,8 +490,8 @@ hipError_t run_big_dynamic_shared(int bytes, big_shared_results* out) {
     float* ptr = d.get();
     int count = n;
     void* args[] = {&ptr, &count};
-    out->launch_kernel_alone = hipLaunchKernel(big_shared_kernel<2>, dim3(1), dim3(256), args,
-                                               static_cast<size_t>(bytes), nullptr);
+    out->launch_kernel_alone =
+        hipLaunchKernel(big_shared_kernel<2>, dim3(1), dim3(256), args, static_cast<size_t>(bytes), nullptr);
     HOC_TRY(out->launch_kernel_alone);
     HOC_TRY(hipDeviceSynchronize());
     return hipMemcpy(&out->launch_kernel_sum, d.get(), sizeof(float), hipMemcpyDeviceToHost);
@@ -501,8 +500,8 @@ hipError_t run_big_dynamic_shared(int bytes, big_shared_results* out) {
 hipError_t run_occupancy(occupancy_results* out) {
     HOC_TRY(hipOccupancyMaxPotentialBlockSize(&out->min_grid, &out->block, reverse_scale_kernel<float, 4>));
     HOC_TRY(hipOccupancyMaxActiveBlocksPerMultiprocessor(&out->blocks_per_sm, fill_kernel<int>, 128, 0));
-    HOC_TRY(hipOccupancyMaxActiveBlocksPerMultiprocessor(
-        &out->blocks_per_sm_c, reinterpret_cast<const void*>(&fill_kernel<int>), 128, 0));
+    HOC_TRY(hipOccupancyMaxActiveBlocksPerMultiprocessor(&out->blocks_per_sm_c,
+                                                         reinterpret_cast<const void*>(&fill_kernel<int>), 128, 0));
     hipFuncAttributes attributes{};
     HOC_TRY(hipFuncGetAttributes(&attributes, reverse_scale_kernel<float, 4>));
     out->max_threads_attr = attributes.maxThreadsPerBlock;
@@ -514,8 +513,7 @@ hipError_t run_launch_kernel_api(int* c_form, int* template_form, int offset) {
     HOC_TRY(d.allocate(kIotaSize));
     int* ptr = d.get();
     void* args[] = {&ptr, &offset};
-    HOC_TRY(hipLaunchKernel(reinterpret_cast<const void*>(&iota_kernel), dim3(1), dim3(kIotaSize), args, 0,
-                            nullptr));
+    HOC_TRY(hipLaunchKernel(reinterpret_cast<const void*>(&iota_kernel), dim3(1), dim3(kIotaSize), args, 0, nullptr));
     HOC_TRY(hipDeviceSynchronize());
     HOC_TRY(hipMemcpy(c_form, ptr, kIotaSize * sizeof(int), hipMemcpyDeviceToHost));
     HOC_TRY(hipMemset(ptr, 0, kIotaSize * sizeof(int)));

@@ -128,10 +128,10 @@ hipError_t run_big_dynamic_shared(int bytes, big_shared_results* out);
 
 struct occupancy_results {
     int min_grid;
-    int block;              // from hipOccupancyMaxPotentialBlockSize, kernel has __launch_bounds__(64)
-    int blocks_per_sm;      // hipOccupancyMaxActiveBlocksPerMultiprocessor, template form
-    int blocks_per_sm_c;    // the same through the const void* form
-    int max_threads_attr;   // hipFuncGetAttributes(...).maxThreadsPerBlock
+    int block;             // from hipOccupancyMaxPotentialBlockSize, kernel has __launch_bounds__(64)
+    int blocks_per_sm;     // hipOccupancyMaxActiveBlocksPerMultiprocessor, template form
+    int blocks_per_sm_c;   // the same through the const void* form
+    int max_threads_attr;  // hipFuncGetAttributes(...).maxThreadsPerBlock
 };
 hipError_t run_occupancy(occupancy_results* out);
 

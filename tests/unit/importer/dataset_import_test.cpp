@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 namespace {
 
@@ -14,8 +14,9 @@ using hipkb::importer::import_dataset;
 class DatasetImport : public ::testing::Test {
 protected:
     void SetUp() override {
-        m_dir = std::filesystem::temp_directory_path() / ("hipkb_import_test_" + std::to_string(getpid()) + "_" +
-                                                          ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_dir =
+            std::filesystem::temp_directory_path() / ("hipkb_import_test_" + std::to_string(getpid()) + "_" +
+                                                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
         std::filesystem::create_directories(m_dir);
     }
     void TearDown() override { std::filesystem::remove_all(m_dir); }
@@ -44,7 +45,8 @@ TEST_F(DatasetImport, MalformedJsonIsBadInputNamingTheFileAndPlace) {
         (void)import_dataset({m_dir, std::nullopt, m_dir / "out", 1});
         FAIL() << "expected dataset_error";
     } catch (const dataset_error& error) {
-        EXPECT_NE(std::string(error.what()).find("list.json: [0].hip_file: expected a string"), std::string::npos) << error.what();
+        EXPECT_NE(std::string(error.what()).find("list.json: [0].hip_file: expected a string"), std::string::npos)
+            << error.what();
     }
 }
 

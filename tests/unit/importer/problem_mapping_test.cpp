@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 namespace {
 
@@ -85,8 +85,9 @@ int main() {
     EXPECT_EQ(spec["level"], 2);
     EXPECT_EQ(spec["dims"][0]["value"], 1000000);
     EXPECT_EQ(spec["outputs"][0]["shape"][0], "((n+(128)-1)/(128))");
-    EXPECT_NE(result.problem->reference_hip.find("partial_sums<<<dim3(grid), dim3(block), block * sizeof(float), stream>>>"),
-              std::string::npos)
+    EXPECT_NE(
+        result.problem->reference_hip.find("partial_sums<<<dim3(grid), dim3(block), block * sizeof(float), stream>>>"),
+        std::string::npos)
         << result.problem->reference_hip;
 }
 
@@ -110,7 +111,8 @@ int main() {
 )";
     const auto result = map_hip_program(source, {"squares", "x.hip", 1});
     ASSERT_TRUE(result.problem) << result.skip_reason;
-    EXPECT_NE(result.problem->reference_hip.find("__device__ float square(float v) { return v * v; }"), std::string::npos);
+    EXPECT_NE(result.problem->reference_hip.find("__device__ float square(float v) { return v * v; }"),
+              std::string::npos);
     EXPECT_EQ(result.problem->reference_hip.find("host_helper"), std::string::npos);
 }
 
@@ -154,7 +156,8 @@ int main() { int n = 8; double *x, *y; k<<<1, 8>>>(x, y, n); }
 TEST(ProblemMapping, TheSpecSkeletonLoadsAndKeepsItsImportedBlock) {
     const auto result = map_hip_program(elementwise, {"twice", "hip_code/hip_twice.hip", 1});
     ASSERT_TRUE(result.problem) << result.skip_reason;
-    const auto dir = std::filesystem::temp_directory_path() / ("hipkb_import_spec_" + std::to_string(getpid())) / "twice";
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("hipkb_import_spec_" + std::to_string(getpid())) / "twice";
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "spec.json") << result.problem->spec.dump(2);
     const hipkb::problem_spec spec = hipkb::load_spec(dir / "spec.json");
@@ -183,7 +186,8 @@ int main() { int n = 1 << 16; float *x, *y; hipMalloc(&x, n * sizeof(float)); hi
     ASSERT_TRUE(result.problem) << result.skip_reason;
     EXPECT_EQ(result.problem->spec["dims"].size(), 1u);
     EXPECT_EQ(result.problem->spec["dims"][0]["value"], 1 << 16);
-    EXPECT_NE(result.problem->reference_hip.find("leaky<<<(n + 255) / 256, 256, 0, stream>>>(x, y, ALPHA, n);"), std::string::npos)
+    EXPECT_NE(result.problem->reference_hip.find("leaky<<<(n + 255) / 256, 256, 0, stream>>>(x, y, ALPHA, n);"),
+              std::string::npos)
         << result.problem->reference_hip;
 }
 

@@ -21,18 +21,18 @@ namespace fs = std::filesystem;
 
 // Results carrying only what names a baseline: machines and candidates' execution.
 json results_on(const json& machines, const std::vector<std::string>& executions = {}) {
-    json results = {{"schema", "hipkb.results"}, {"schema_version", 1}, {"generator", "hipkb 0.1.0"},
-                    {"machines", machines},      {"candidates", json::array()}};
+    json results = {{"schema", "hipkb.results"},
+                    {"schema_version", 1},
+                    {"generator", "hipkb 0.1.0"},
+                    {"machines", machines},
+                    {"candidates", json::array()}};
     for (const std::string& execution : executions) results["candidates"].push_back({{"execution", execution}});
     return results;
 }
 
 json machine(const std::string& platform, const json& device, const json& architecture, const json& driver) {
-    return {{"id", "m1"},
-            {"platform", platform},
-            {"device", device},
-            {"architecture", architecture},
-            {"driver", driver}};
+    return {
+        {"id", "m1"}, {"platform", platform}, {"device", device}, {"architecture", architecture}, {"driver", driver}};
 }
 
 // The file name of results from one machine.
@@ -68,8 +68,8 @@ TEST(Baseline, RecordsWhatItWasMeasuredOn) {
 }
 
 TEST(Baseline, SeveralDevicesAreRefused) {
-    json two = results_on(json::array({machine("nvidia", "NVIDIA H200", "sm_90", "12040"),
-                           machine("nvidia", "NVIDIA H100", "sm_90", "12040")}));
+    json two = results_on(json::array(
+        {machine("nvidia", "NVIDIA H200", "sm_90", "12040"), machine("nvidia", "NVIDIA H100", "sm_90", "12040")}));
     try {
         (void)make_baseline(two, "merged.json");
         FAIL() << "no error";
@@ -148,9 +148,9 @@ TEST(BaselineCommand, UpdateFromAResultsFolderThenCompareAgainstIt) {
     const process_result gate = run_process(
         {HIPKB_CLI, "compare", written.string(), (dir.path() / "slower.json").string(), "--fail-on-regression", "5"});
     EXPECT_EQ(gate.exit_code, 1) << gate.output;
-    EXPECT_NE(gate.output.find(
-                  "hipkb: warning: device differs: old AMD Instinct MI210 (gfx90a), new AMD Instinct MI300X"),
-              std::string::npos)
+    EXPECT_NE(
+        gate.output.find("hipkb: warning: device differs: old AMD Instinct MI210 (gfx90a), new AMD Instinct MI300X"),
+        std::string::npos)
         << gate.output;
     EXPECT_NE(gate.output.find("median_vs_noise"), std::string::npos) << gate.output;
 }

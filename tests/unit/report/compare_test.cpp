@@ -18,9 +18,7 @@ namespace {
 
 using json = nlohmann::json;
 
-std::filesystem::path input(const std::string& name) {
-    return test::fixtures() / "compare" / name;
-}
+std::filesystem::path input(const std::string& name) { return test::fixtures() / "compare" / name; }
 
 const benchmark_delta& delta_named(const comparison& result, const std::string& name) {
     for (const benchmark_delta& d : result.deltas) {
@@ -284,10 +282,9 @@ TEST(CompareCommand, EnvironmentAndMarkdown) {
     const std::filesystem::path summary = dir.path() / "summary.md";
     process_options options;
     options.environment = {"HIPKB_FAIL_ON_REGRESSION=10", "HIPKB_SUMMARY_FILE=" + summary.string()};
-    const process_result run =
-        run_process({HIPKB_CLI, "compare", input("base.json").string(), input("slower.json").string(), "--format",
-                     "markdown"},
-                    options);
+    const process_result run = run_process(
+        {HIPKB_CLI, "compare", input("base.json").string(), input("slower.json").string(), "--format", "markdown"},
+        options);
     EXPECT_EQ(run.exit_code, 1) << run.output;
     EXPECT_NE(run.output.find("| BM_kernel |"), std::string::npos) << run.output;
     EXPECT_NE(test::read_text(summary).find("## hipkb compare"), std::string::npos);

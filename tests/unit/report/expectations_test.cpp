@@ -9,18 +9,24 @@
 
 namespace {
 
-using nlohmann::json;
 using hipkb::report::check_expectations;
+using nlohmann::json;
 
 json reference(const std::string& problem, const std::string& status, json golden_correct = true) {
-    return {{"test", "hipkb.bench." + problem + ".reference"}, {"problem", problem}, {"status", status},
-            {"golden_correct", golden_correct}, {"status_message", status == "ok" ? "" : "it broke"}};
+    return {{"test", "hipkb.bench." + problem + ".reference"},
+            {"problem", problem},
+            {"status", status},
+            {"golden_correct", golden_correct},
+            {"status_message", status == "ok" ? "" : "it broke"}};
 }
 
 json candidate(const std::string& sample, json compiled, json correct, json speedup = nullptr,
                const std::string& status = "ok") {
-    return {{"test", "hipkb.bench.relu.examples." + sample}, {"status", status}, {"compiled", compiled},
-            {"correct", correct}, {"speedup", speedup},
+    return {{"test", "hipkb.bench.relu.examples." + sample},
+            {"status", status},
+            {"compiled", compiled},
+            {"correct", correct},
+            {"speedup", speedup},
             {"failure", correct == true ? json(nullptr) : json{{"kind", "mismatch"}, {"message", "mismatch: off"}}}};
 }
 
@@ -31,9 +37,8 @@ TEST(Expectations, EveryPromiseKeptGivesNoFindings) {
                           {"candidates",
                            {candidate("fast", true, true, 1.4), candidate("wrong", true, false),
                             candidate("broken", false, false), candidate("generated", true, false)}}};
-    const auto report = check_expectations(results, {{test_of("fast"), "faster"},
-                                                     {test_of("wrong"), "incorrect"},
-                                                     {test_of("broken"), "compile_error"}});
+    const auto report = check_expectations(
+        results, {{test_of("fast"), "faster"}, {test_of("wrong"), "incorrect"}, {test_of("broken"), "compile_error"}});
     EXPECT_EQ(report.references, 1);
     EXPECT_EQ(report.candidates_checked, 3);  // the generated one promises nothing
     EXPECT_TRUE(report.findings.empty());
@@ -41,10 +46,11 @@ TEST(Expectations, EveryPromiseKeptGivesNoFindings) {
 }
 
 TEST(Expectations, AWrongVerdictIsUnexpectedAndNamesWhatHappened) {
-    const json results = {{"problems", json::array()},
-                          {"candidates", {candidate("should_pass", true, false), candidate("should_fail", true, true)}}};
-    const auto report = check_expectations(results, {{test_of("should_pass"), "correct"},
-                                                     {test_of("should_fail"), "incorrect"}});
+    const json results = {
+        {"problems", json::array()},
+        {"candidates", {candidate("should_pass", true, false), candidate("should_fail", true, true)}}};
+    const auto report =
+        check_expectations(results, {{test_of("should_pass"), "correct"}, {test_of("should_fail"), "incorrect"}});
     ASSERT_EQ(report.findings.size(), 2u);
     EXPECT_EQ(report.unexpected(), 2);
     EXPECT_EQ(report.findings[0].observed, "incorrect");
@@ -53,11 +59,10 @@ TEST(Expectations, AWrongVerdictIsUnexpectedAndNamesWhatHappened) {
 }
 
 TEST(Expectations, FasterNeedsCorrectAndASlowTimingIsOnlyANote) {
-    const json results = {{"problems", json::array()},
-                          {"candidates", {candidate("slow", true, true, 0.8), candidate("crashes", true, nullptr,
-                                                                                       nullptr, "crashed")}}};
-    const auto report =
-        check_expectations(results, {{test_of("slow"), "faster"}, {test_of("crashes"), "faster"}});
+    const json results = {
+        {"problems", json::array()},
+        {"candidates", {candidate("slow", true, true, 0.8), candidate("crashes", true, nullptr, nullptr, "crashed")}}};
+    const auto report = check_expectations(results, {{test_of("slow"), "faster"}, {test_of("crashes"), "faster"}});
     ASSERT_EQ(report.findings.size(), 2u);
     EXPECT_FALSE(report.findings[0].unexpected);
     EXPECT_NE(report.findings[0].detail.find("0.8x"), std::string::npos);
@@ -67,10 +72,10 @@ TEST(Expectations, FasterNeedsCorrectAndASlowTimingIsOnlyANote) {
 }
 
 TEST(Expectations, ReferencesThatFailSkipOrDisagreeWithTheirGoldenAreUnexpected) {
-    const json results = {{"problems",
-                           {reference("a", "ok"), reference("b", "skipped"), reference("c", "ok", false),
-                            reference("d", "not_run")}},
-                          {"candidates", json::array()}};
+    const json results = {
+        {"problems",
+         {reference("a", "ok"), reference("b", "skipped"), reference("c", "ok", false), reference("d", "not_run")}},
+        {"candidates", json::array()}};
     const auto report = check_expectations(results, {});
     EXPECT_EQ(report.references, 4);
     EXPECT_EQ(report.unexpected(), 3);

@@ -75,7 +75,8 @@ TEST_F(SharedFixtures, EveryFileReadsWithEveryRow) {
 
 TEST_F(SharedFixtures, ErrorsRepetitionsAndAggregatesOfItsyBitsy) {
     const gbench_file file = read_gbench(fixture_dir / "ThePhD__itsy_bitsy__libstdc++.itsy.bitsy.benchmarks.json");
-    const auto errors = std::count_if(file.rows.begin(), file.rows.end(), [](const gbench_row& r) { return r.error_occurred; });
+    const auto errors =
+        std::count_if(file.rows.begin(), file.rows.end(), [](const gbench_row& r) { return r.error_occurred; });
     EXPECT_EQ(errors, 60);
     // "repetitions": 0 in the file, yet 30 repetitions per benchmark.
     const auto all = group_series(file);
@@ -87,14 +88,15 @@ TEST_F(SharedFixtures, ErrorsRepetitionsAndAggregatesOfItsyBitsy) {
 
 TEST_F(SharedFixtures, BigOAndManualTimeOfKalman) {
     const gbench_file file = read_gbench(fixture_dir / "FrancoisCarouge__Kalman__results.json");
-    const auto big_o = std::count_if(file.rows.begin(), file.rows.end(), [](const gbench_row& r) { return !r.big_o.empty(); });
+    const auto big_o =
+        std::count_if(file.rows.begin(), file.rows.end(), [](const gbench_row& r) { return !r.big_o.empty(); });
     EXPECT_EQ(big_o, 5);
-    const auto rms = std::count_if(file.rows.begin(), file.rows.end(), [](const gbench_row& r) { return r.rms.has_value(); });
+    const auto rms =
+        std::count_if(file.rows.begin(), file.rows.end(), [](const gbench_row& r) { return r.rms.has_value(); });
     EXPECT_EQ(rms, 5);
     const auto all = group_series(file);
-    const auto baseline = std::find_if(all.begin(), all.end(), [](const gbench_series& s) {
-        return s.name == "baseline/repeats:100/manual_time";
-    });
+    const auto baseline = std::find_if(
+        all.begin(), all.end(), [](const gbench_series& s) { return s.name == "baseline/repeats:100/manual_time"; });
     ASSERT_NE(baseline, all.end());
     EXPECT_EQ(baseline->real_ns.size(), 100U);
     EXPECT_EQ(strip_benchmark_options(baseline->name), "baseline");
@@ -113,7 +115,8 @@ TEST_F(SharedFixtures, PercentageAggregateIsARatio) {
 TEST_F(SharedFixtures, UnitsAndCountersOfRecentLibrary) {
     const gbench_file file =
         read_gbench(fixture_dir / "koniksedy__Google-Benchmark-Viewer__benchmark_results-33bfa83-offset_list.json");
-    const auto ms = std::count_if(file.rows.begin(), file.rows.end(), [](const gbench_row& r) { return r.time_unit == "ms"; });
+    const auto ms =
+        std::count_if(file.rows.begin(), file.rows.end(), [](const gbench_row& r) { return r.time_unit == "ms"; });
     EXPECT_EQ(ms, 6);
     EXPECT_DOUBLE_EQ(*file.rows[0].real_time_ns(), 496.4109054835437 * 1e3);
     EXPECT_DOUBLE_EQ(file.rows[0].counters.at("items_per_second"), 2016464320.6068103);

@@ -31,9 +31,8 @@ gbench_file run_sample(const test::scratch_dir& dir, const std::string& name, st
 }
 
 const gbench_series& series_named(const std::vector<gbench_series>& all, const std::string& stripped) {
-    const auto found = std::find_if(all.begin(), all.end(), [&](const gbench_series& s) {
-        return strip_benchmark_options(s.name) == stripped;
-    });
+    const auto found = std::find_if(
+        all.begin(), all.end(), [&](const gbench_series& s) { return strip_benchmark_options(s.name) == stripped; });
     if (found == all.end()) throw std::runtime_error("no series " + stripped);
     return *found;
 }
@@ -196,8 +195,9 @@ TEST(BadInput, WrongTypeNamesTheField) {
         FAIL() << "expected input_error";
     } catch (const input_error& error) {
         const std::string message = error.what();
-        EXPECT_NE(message.find("bad_real_time.json: benchmarks[1].real_time: expected a number, got the string \"fast\""),
-                  std::string::npos)
+        EXPECT_NE(
+            message.find("bad_real_time.json: benchmarks[1].real_time: expected a number, got the string \"fast\""),
+            std::string::npos)
             << message;
     }
 }

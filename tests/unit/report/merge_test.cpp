@@ -130,12 +130,12 @@ TEST_F(Shards, MergeCommand) {
     test::write_text(m_dir.path() / "b.json", shard({"relu/examples/wrong"}, {}).dump());
     test::write_text(m_dir.path() / "dup.json", shard({"relu/examples/fast"}, {}).dump());
     const std::string out = (m_dir.path() / "merged.json").string();
-    const process_result ok = run_process({HIPKB_CLI, "merge", (m_dir.path() / "a.json").string(),
-                                           (m_dir.path() / "b.json").string(), "-o", out});
+    const process_result ok = run_process(
+        {HIPKB_CLI, "merge", (m_dir.path() / "a.json").string(), (m_dir.path() / "b.json").string(), "-o", out});
     EXPECT_EQ(ok.exit_code, 0) << ok.output;
     EXPECT_EQ(load_results(out)["candidates"].size(), 7U);
-    const process_result dup = run_process({HIPKB_CLI, "merge", (m_dir.path() / "a.json").string(),
-                                            (m_dir.path() / "dup.json").string(), "-o", out});
+    const process_result dup = run_process(
+        {HIPKB_CLI, "merge", (m_dir.path() / "a.json").string(), (m_dir.path() / "dup.json").string(), "-o", out});
     EXPECT_EQ(dup.exit_code, 2);
     EXPECT_NE(dup.output.find("duplicate candidate"), std::string::npos) << dup.output;
 }

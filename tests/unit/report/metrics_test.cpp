@@ -10,9 +10,7 @@
 namespace hipkb::report {
 namespace {
 
-sample_outcome ok(const std::string& problem, std::optional<double> speedup) {
-    return {problem, true, speedup};
-}
+sample_outcome ok(const std::string& problem, std::optional<double> speedup) { return {problem, true, speedup}; }
 sample_outcome wrong(const std::string& problem, std::optional<double> speedup = std::nullopt) {
     return {problem, false, speedup};
 }
@@ -116,7 +114,7 @@ TEST(FastPCurve, DropJustAboveZeroForUntimedCorrectSamples) {
     const std::vector<sample_outcome> samples = {ok("A", std::nullopt), ok("B", 2.0)};
     const auto curve = fast_p_curve(samples, problems, 2.0);
     ASSERT_EQ(curve.size(), 3U);
-    EXPECT_DOUBLE_EQ(curve[0].second, 0.5);   // fast_0: both correct
+    EXPECT_DOUBLE_EQ(curve[0].second, 0.5);  // fast_0: both correct
     EXPECT_DOUBLE_EQ(curve[1].first, 0.0);
     EXPECT_DOUBLE_EQ(curve[1].second, 0.25);  // just above 0: only B is timed
     EXPECT_DOUBLE_EQ(curve[2].first, 2.0);

@@ -41,7 +41,8 @@ std::vector<std::string> browser(const std::filesystem::path& profile) {
 class Browser : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (std::string(chromium).empty()) GTEST_SKIP() << "chromium is not installed: report.html not tested in a browser";
+        if (std::string(chromium).empty())
+            GTEST_SKIP() << "chromium is not installed: report.html not tested in a browser";
 #ifndef HIPKB_GNUPLOT
         GTEST_SKIP() << "gnuplot is not installed: the report has no plots to render";
 #endif

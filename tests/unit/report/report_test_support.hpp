@@ -14,9 +14,7 @@
 
 namespace hipkb::report::test {
 
-inline std::filesystem::path fixtures() {
-    return HIPKB_REPORT_FIXTURES;
-}
+inline std::filesystem::path fixtures() { return HIPKB_REPORT_FIXTURES; }
 
 // A fresh folder under the system's temporary folder, removed afterwards.
 class scratch_dir {
@@ -56,18 +54,19 @@ inline std::filesystem::path write_basic_manifest(const std::filesystem::path& d
     using json = nlohmann::json;
     auto candidate = [&](const std::string& problem, int level, const std::string& sample, bool with_metadata) {
         const std::string stem = problem + "__examples__" + sample;
-        return json{{"test", "hipkb.bench." + problem + ".examples." + sample},
-                    {"executable", (root / "bench-targets" / ("hipkb_bench_" + stem)).string()},
-                    {"kind", "candidate"},
-                    {"problem", problem},
-                    {"level", level},
-                    {"spec", (root / "reference" / problem / "spec.json").string()},
-                    {"run", "examples"},
-                    {"sample", sample},
-                    {"source", (root / "generated/examples" / problem / (sample + ".hip")).string()},
-                    {"metadata", with_metadata ? json((root / "generated/examples" / problem / (sample + ".json")).string())
-                                               : json(nullptr)},
-                    {"compile_log", (root / "compile-logs" / (stem + ".log")).string()}};
+        return json{
+            {"test", "hipkb.bench." + problem + ".examples." + sample},
+            {"executable", (root / "bench-targets" / ("hipkb_bench_" + stem)).string()},
+            {"kind", "candidate"},
+            {"problem", problem},
+            {"level", level},
+            {"spec", (root / "reference" / problem / "spec.json").string()},
+            {"run", "examples"},
+            {"sample", sample},
+            {"source", (root / "generated/examples" / problem / (sample + ".hip")).string()},
+            {"metadata", with_metadata ? json((root / "generated/examples" / problem / (sample + ".json")).string())
+                                       : json(nullptr)},
+            {"compile_log", (root / "compile-logs" / (stem + ".log")).string()}};
     };
     auto reference = [&](const std::string& problem, int level) {
         return json{{"test", "hipkb.bench." + problem + ".reference"},
@@ -82,17 +81,18 @@ inline std::filesystem::path write_basic_manifest(const std::filesystem::path& d
                     {"metadata", nullptr},
                     {"compile_log", nullptr}};
     };
-    json manifest = {{"schema_version", 1},
-                     {"platform", "amd"},
-                     {"gpu_targets", "gfx90a"},
-                     {"compiler", "Clang 17.0.6"},
-                     {"source_dir", root.string()},
-                     {"results_dir", (root / "results").string()},
-                     {"benches",
-                      {reference("relu", 1), candidate("relu", 1, "fast", true), candidate("relu", 1, "same", false),
-                       candidate("relu", 1, "wrong", false), reference("gelu", 1), candidate("gelu", 1, "broken", false),
-                       candidate("gelu", 1, "crashy", false), candidate("gelu", 1, "missing", false),
-                       candidate("softmax", 2, "badjson", false), reference("matmul", 1)}}};
+    json manifest = {
+        {"schema_version", 1},
+        {"platform", "amd"},
+        {"gpu_targets", "gfx90a"},
+        {"compiler", "Clang 17.0.6"},
+        {"source_dir", root.string()},
+        {"results_dir", (root / "results").string()},
+        {"benches",
+         {reference("relu", 1), candidate("relu", 1, "fast", true), candidate("relu", 1, "same", false),
+          candidate("relu", 1, "wrong", false), reference("gelu", 1), candidate("gelu", 1, "broken", false),
+          candidate("gelu", 1, "crashy", false), candidate("gelu", 1, "missing", false),
+          candidate("softmax", 2, "badjson", false), reference("matmul", 1)}}};
     const std::filesystem::path file = dir / "hipkb_manifest.json";
     write_text(file, manifest.dump(2));
     return file;

@@ -58,8 +58,9 @@ TEST_F(Reports, MarkdownHasTheTablesAndWarnings) {
     EXPECT_NE(md.find("| all | 4 | 7 | 4 | 3 | 41.7% | 16.7% | 16.7% | 8.3% | 8.3% | 0.0% | 1.41x (n=2) |"),
               std::string::npos)
         << md;
-    EXPECT_NE(md.find("| relu/examples/fast | test-model | 2 | ok | yes | yes | 4.00 us | 2.00 us | 5.0% | 2.00x (floor) |"),
-              std::string::npos)
+    EXPECT_NE(
+        md.find("| relu/examples/fast | test-model | 2 | ok | yes | yes | 4.00 us | 2.00 us | 5.0% | 2.00x (floor) |"),
+        std::string::npos)
         << md;
     EXPECT_NE(md.find("blockIdxx"), std::string::npos);  // the first compiler error
     EXPECT_NE(md.find("> **Warning:** 1 of 7 candidates have no results"), std::string::npos) << md;
@@ -140,8 +141,8 @@ TEST_F(Reports, ReportCommand) {
     EXPECT_TRUE(report["summary"]["overall"]["fast_p"].contains("1.2"));
     EXPECT_NE(test::read_text(out / "report.md").find("pass@2"), std::string::npos);
 
-    const process_result bad = run_process({HIPKB_CLI, "report", (test::fixtures() / "gbench/not_gbench.json").string(),
-                                            "-o", out.string()});
+    const process_result bad =
+        run_process({HIPKB_CLI, "report", (test::fixtures() / "gbench/not_gbench.json").string(), "-o", out.string()});
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_NE(bad.output.find("not_gbench.json"), std::string::npos) << bad.output;
 }

@@ -75,8 +75,7 @@ TEST_F(BasicBuild, CorrectAndFasterCandidate) {
 // The run's seed secret travels with each candidate: from its verdict,
 // else from the driver's run record, else null (files from before secrets).
 TEST_F(BasicBuild, EachCandidateCarriesItsRunsSeedSecret) {
-    EXPECT_EQ(candidate(m_results, "relu/examples/fast")["seed_secret"].get<std::uint64_t>(),
-              12345678901234567890ULL);
+    EXPECT_EQ(candidate(m_results, "relu/examples/fast")["seed_secret"].get<std::uint64_t>(), 12345678901234567890ULL);
     EXPECT_EQ(candidate(m_results, "relu/examples/same")["seed_secret"].get<std::uint64_t>(), 42U);
     EXPECT_TRUE(candidate(m_results, "relu/examples/wrong")["seed_secret"].is_null());
 }
@@ -143,7 +142,7 @@ TEST_F(BasicBuild, ProblemsAndMachines) {
     std::map<std::string, json> problems;
     for (const json& p : m_results["problems"]) problems[p["problem"]] = p;
     EXPECT_EQ(problems["relu"]["golden_correct"], true);
-    EXPECT_DOUBLE_EQ(problems["relu"]["reference"]["median_ns"].get<double>(), 4000.0);  // {4.1, 3.9, 4.0} us
+    EXPECT_DOUBLE_EQ(problems["relu"]["reference"]["median_ns"].get<double>(), 4000.0);   // {4.1, 3.9, 4.0} us
     EXPECT_DOUBLE_EQ(problems["matmul"]["reference"]["median_ns"].get<double>(), 1.5e6);  // ms
     EXPECT_EQ(problems["gelu"]["status"], "not_run");
     EXPECT_TRUE(problems["softmax"]["test"].is_null());

@@ -53,9 +53,9 @@ TEST(StableNames, TwoCalibrationsGiveTheSameNames) {
     test::scratch_dir dir;
     const calibrated_run few = run_calibrated(dir, 14);
     const calibrated_run many = run_calibrated(dir, 37);
-    const std::vector<std::string> expected = {
-        "relu/reference/manual_time", "relu/reference/manual_time", "relu/reference/manual_time",
-        "relu/examples/fast/manual_time", "relu/examples/fast/manual_time", "relu/examples/fast/manual_time"};
+    const std::vector<std::string> expected = {"relu/reference/manual_time",     "relu/reference/manual_time",
+                                               "relu/reference/manual_time",     "relu/examples/fast/manual_time",
+                                               "relu/examples/fast/manual_time", "relu/examples/fast/manual_time"};
     EXPECT_EQ(iteration_names(few.document), expected);
     EXPECT_EQ(iteration_names(many.document), expected);
     // Aggregates and run names too: nothing carries the count.
@@ -121,9 +121,8 @@ TEST(StableNames, ConsoleFileOutputIsStableToo) {
 
 TEST(StableNames, UnsupportedOutputFormatIsNamed) {
     test::scratch_dir dir;
-    const process_result run =
-        run_process({HIPKB_GBENCH_CALIBRATED, "--benchmark_out=" + (dir.path() / "x.csv").string(),
-                     "--benchmark_out_format=csv"});
+    const process_result run = run_process(
+        {HIPKB_GBENCH_CALIBRATED, "--benchmark_out=" + (dir.path() / "x.csv").string(), "--benchmark_out_format=csv"});
     EXPECT_EQ(run.exit_code, 2) << run.output;
     EXPECT_NE(run.output.find("--benchmark_out_format=csv: expected json or console"), std::string::npos) << run.output;
 }
@@ -136,9 +135,8 @@ TEST(StableNames, FileOutputFollowsTheLibrarysFlagRules) {
     EXPECT_EQ(defaults->path, "a.json");
     EXPECT_EQ(defaults->format, "json");
     // A later flag overrides an earlier one.
-    const auto later = find_benchmark_file_output(
-        {"bench", "--benchmark_out=a.json", "--benchmark_out_format=json", "--benchmark_out=b.txt",
-         "--benchmark_out_format=console"});
+    const auto later = find_benchmark_file_output({"bench", "--benchmark_out=a.json", "--benchmark_out_format=json",
+                                                   "--benchmark_out=b.txt", "--benchmark_out_format=console"});
     ASSERT_TRUE(later);
     EXPECT_EQ(later->path, "b.txt");
     EXPECT_EQ(later->format, "console");

@@ -36,7 +36,7 @@ TEST_F(BasicSummary, OverallKernelBenchTable) {
     EXPECT_EQ(overall["candidates"], 7);
     const json& fast = overall["fast_p"];
     EXPECT_NEAR(fast["0"].get<double>(), (2.0 / 3.0 + 0 + 0 + 1.0) / 4.0, 1e-12);  // 5/12
-    EXPECT_NEAR(fast["0.5"].get<double>(), (2.0 / 3.0) / 4.0, 1e-12);               // softmax untimed
+    EXPECT_NEAR(fast["0.5"].get<double>(), (2.0 / 3.0) / 4.0, 1e-12);              // softmax untimed
     EXPECT_NEAR(fast["0.8"].get<double>(), (2.0 / 3.0) / 4.0, 1e-12);
     EXPECT_NEAR(fast["1"].get<double>(), (1.0 / 3.0) / 4.0, 1e-12);  // "same" is exactly 1.0: not > 1
     EXPECT_NEAR(fast["1.5"].get<double>(), (1.0 / 3.0) / 4.0, 1e-12);

@@ -63,7 +63,7 @@ int write_results(const std::vector<std::string>& args, bool noisy) {
     }
     if (!verdict_out.empty()) {
         const json verdict = {{"schema_version", 1}, {"problem", "row_offsets"}, {"kind", "candidate"},
-                              {"compiled", true},    {"correct", true},         {"failure", nullptr},
+                              {"compiled", true},    {"correct", true},          {"failure", nullptr},
                               {"timed", true},       {"execution", "gpu"}};
         std::ofstream(verdict_out) << verdict.dump(2);
     }
@@ -89,7 +89,8 @@ int main(int argc, char** argv) {
     }
     if (is("fail")) {
         // 100 lines of 60 bytes: more than the 4000 bytes a record keeps.
-        for (int line = 1; line <= 100; ++line) std::printf("line %03d of the failing bench's output ...............\n", line);
+        for (int line = 1; line <= 100; ++line)
+            std::printf("line %03d of the failing bench's output ...............\n", line);
         return 3;
     }
     if (is("crash")) {

@@ -55,9 +55,9 @@ TEST(RepetitionTarget, asks_for_enough_repetitions_within_bounds) {
 }
 
 TEST(RepetitionTarget, picks_the_least_precise_error_free_benchmark) {
-    const auto file = file_of({repetitions("relu/reference", {100, 101, 99, 100, 100}),
-                               repetitions("relu/run/0", {100, 120, 80, 110, 90}),
-                               repetitions("relu/bad/0", {1, 100, 1000}, true)});
+    const auto file =
+        file_of({repetitions("relu/reference", {100, 101, 99, 100, 100}),
+                 repetitions("relu/run/0", {100, 120, 80, 110, 90}), repetitions("relu/bad/0", {1, 100, 1000}, true)});
     const auto worst = hipkb::least_precise(file);
     ASSERT_TRUE(worst.has_value());
     EXPECT_EQ(worst->benchmark, "relu/run/0/manual_time");

@@ -83,10 +83,8 @@ protected:
             if (!bench.cpu_program.empty()) entry["cpu_executable"] = program(bench.cpu_program).string();
             entries.push_back(entry);
         }
-        const json manifest = {{"schema_version", 1},
-                               {"platform", "amd"},
-                               {"results_dir", results().string()},
-                               {"benches", entries}};
+        const json manifest = {
+            {"schema_version", 1}, {"platform", "amd"}, {"results_dir", results().string()}, {"benches", entries}};
         hipkb::write_file_atomically(m_build / "hipkb_manifest.json", manifest.dump(2));
     }
 
@@ -132,8 +130,8 @@ TEST_F(SuiteRunner, a_bench_that_runs_is_ok_and_its_results_are_written) {
     const std::vector<std::string> args = arguments_of("ok");
     EXPECT_TRUE(contains(args, "--benchmark_out=" + (results() / "hipkb.bench.row_offsets.fake.ok.json").string()));
     EXPECT_TRUE(contains(args, "--benchmark_out_format=json"));
-    EXPECT_TRUE(contains(args, "--hipkb_verdict_out=" +
-                                   (results() / "hipkb.bench.row_offsets.fake.ok.verdict.json").string()));
+    EXPECT_TRUE(
+        contains(args, "--hipkb_verdict_out=" + (results() / "hipkb.bench.row_offsets.fake.ok.verdict.json").string()));
     EXPECT_TRUE(contains(args, "--benchmark_repetitions=5"));
     EXPECT_TRUE(contains(args, "--benchmark_min_time=0.01")) << "extra flags go to every executable";
     const json collected = json::parse(hipkb::read_file(results() / "hipkb_results.json"));
@@ -209,8 +207,8 @@ TEST_F(SuiteRunner, results_of_the_others_are_kept_beside_every_kind_of_failure)
 }
 
 TEST_F(SuiteRunner, a_failing_reference_fails_the_run) {
-    write_manifest({{"hipkb.bench.row_offsets.reference", "crash", "reference"},
-                    {"hipkb.bench.row_offsets.fake.ok", "ok"}});
+    write_manifest(
+        {{"hipkb.bench.row_offsets.reference", "crash", "reference"}, {"hipkb.bench.row_offsets.fake.ok", "ok"}});
     EXPECT_EQ(hipkb::run_suite(m_options), 1) << "a broken reference means a broken problem or harness";
     EXPECT_EQ(record("hipkb.bench.row_offsets.reference")["status"], "crashed");
     EXPECT_EQ(record("hipkb.bench.row_offsets.fake.ok")["status"], "ok") << "the other benches still run";

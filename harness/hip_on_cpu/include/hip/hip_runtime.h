@@ -15,9 +15,9 @@
 #ifndef HIPKB_CPU_HIP_RUNTIME_H
 #define HIPKB_CPU_HIP_RUNTIME_H
 
+#include <hip/hip_fp16.h>
 #include <hip/hip_runtime_api.h>
 #include <hip/hip_vector_types.h>
-#include <hip/hip_fp16.h>
 #include <hipkb_cpu/device_math.h>
 #include <hipkb_cpu/kernel.h>
 
@@ -43,10 +43,10 @@
 /* HIP's launch macro: the kernel name may be a template-id wrapped in
  * HIP_KERNEL_NAME; its arguments are evaluated once, at the launch. */
 #define HIP_KERNEL_NAME(...) __VA_ARGS__
-#define hipLaunchKernelGGL(kernel_name, grid, block, shared_bytes, stream, ...)                        \
-    ::hipkb::cpu::launch(::hipkb::cpu::make_launch_config((grid), (block), (shared_bytes), (stream)), \
-                         [&](auto... hipkb_launch_args_) { kernel_name(hipkb_launch_args_...); }        \
-                             __VA_OPT__(, ) __VA_ARGS__)
+#define hipLaunchKernelGGL(kernel_name, grid, block, shared_bytes, stream, ...)                                 \
+    ::hipkb::cpu::launch(::hipkb::cpu::make_launch_config((grid), (block), (shared_bytes), (stream)),           \
+                         [&](auto... hipkb_launch_args_) { kernel_name(hipkb_launch_args_...); } __VA_OPT__(, ) \
+                             __VA_ARGS__)
 
 /* Dynamic shared memory, sized by the launch. */
 #define HIP_DYNAMIC_SHARED(type, name) type* name = ::hipkb::cpu::dynamic_shared<type>();
@@ -60,12 +60,12 @@ namespace hipkb::cpu::detail {
 template <class... T>
 inline constexpr bool unsupported = false;
 }
-#define HIPKB_CPU_UNSUPPORTED(name, why)                                                              \
-    template <class... Args>                                                                          \
-    inline int name(Args&&...) {                                                                      \
-        static_assert(hipkb::cpu::detail::unsupported<Args...>,                                       \
-                      #name " is not supported by hipkb's HIP-on-CPU layer: " why);                   \
-        return 0;                                                                                     \
+#define HIPKB_CPU_UNSUPPORTED(name, why)                                            \
+    template <class... Args>                                                        \
+    inline int name(Args&&...) {                                                    \
+        static_assert(hipkb::cpu::detail::unsupported<Args...>,                     \
+                      #name " is not supported by hipkb's HIP-on-CPU layer: " why); \
+        return 0;                                                                   \
     }
 #define HIPKB_CPU_AMDGCN "an AMD GCN/CDNA builtin; guard it with __HIP_PLATFORM_AMD__"
 HIPKB_CPU_UNSUPPORTED(__builtin_amdgcn_readfirstlane, HIPKB_CPU_AMDGCN "; __shfl(v, 0) reads lane 0")
@@ -103,7 +103,8 @@ HIPKB_CPU_UNSUPPORTED(__hip_atomic_store, "a HIP-Clang builtin; use atomicExch")
 HIPKB_CPU_UNSUPPORTED(__hip_atomic_fetch_add, "a HIP-Clang builtin; use atomicAdd")
 HIPKB_CPU_UNSUPPORTED(__hip_atomic_compare_exchange_strong, "a HIP-Clang builtin; use atomicCAS")
 #endif
-HIPKB_CPU_UNSUPPORTED(hipLaunchKernel, "launching through a void* kernel handle cannot be emulated; use <<<...>>> or hipLaunchKernelGGL")
+HIPKB_CPU_UNSUPPORTED(hipLaunchKernel,
+                      "launching through a void* kernel handle cannot be emulated; use <<<...>>> or hipLaunchKernelGGL")
 HIPKB_CPU_UNSUPPORTED(hipLaunchCooperativeKernel, "grid-wide synchronization is not emulated")
 HIPKB_CPU_UNSUPPORTED(hipModuleLaunchKernel, "code objects cannot be loaded on the CPU")
 #undef HIPKB_CPU_AMDGCN

@@ -252,8 +252,8 @@ inline hipError_t hipMemcpyToSymbol(T& symbol, const void* source, size_t bytes,
     return hipMemcpy(reinterpret_cast<char*>(&symbol) + offset, source, bytes, kind);
 }
 template <class T>
-inline hipError_t hipMemcpyToSymbolAsync(T& symbol, const void* source, size_t bytes, size_t offset,
-                                         hipMemcpyKind kind, hipStream_t stream) {
+inline hipError_t hipMemcpyToSymbolAsync(T& symbol, const void* source, size_t bytes, size_t offset, hipMemcpyKind kind,
+                                         hipStream_t stream) {
     if (offset + bytes > sizeof(T)) return hipErrorInvalidValue;
     return hipMemcpyAsync(reinterpret_cast<char*>(&symbol) + offset, source, bytes, kind, stream);
 }

@@ -189,9 +189,9 @@ T atomic_update(T* address, Pick pick) {
 }
 
 template <class T>
-concept atomic_integer = std::is_same_v<T, int> || std::is_same_v<T, unsigned int> ||
-                         std::is_same_v<T, unsigned long long> || std::is_same_v<T, long long> ||
-                         std::is_same_v<T, unsigned long> || std::is_same_v<T, long>;
+concept atomic_integer =
+    std::is_same_v<T, int> || std::is_same_v<T, unsigned int> || std::is_same_v<T, unsigned long long> ||
+    std::is_same_v<T, long long> || std::is_same_v<T, unsigned long> || std::is_same_v<T, long>;
 template <class T>
 concept atomic_arithmetic = atomic_integer<T> || std::is_same_v<T, float> || std::is_same_v<T, double>;
 
@@ -239,14 +239,15 @@ inline T atomicXor(T* address, T value) {
     return hipkb::cpu::detail::atomic_of<T>(*address).fetch_xor(value);
 }
 template <class T>
-    requires(std::is_integral_v<T> && (sizeof(T) == 2 || sizeof(T) == 4 || sizeof(T) == 8))
-inline T atomicCAS(T* address, T compare, T value) {
+requires(std::is_integral_v<T> && (sizeof(T) == 2 || sizeof(T) == 4 || sizeof(T) == 8)) inline T
+    atomicCAS(T* address, T compare, T value) {
     hipkb::cpu::detail::atomic_of<T>(*address).compare_exchange_strong(compare, value);
     return compare;
 }
 /* ((old >= limit) ? 0 : old + 1) and ((old == 0 || old > limit) ? limit : old - 1), as on the GPU. */
 inline unsigned int atomicInc(unsigned int* address, unsigned int limit) {
-    return hipkb::cpu::detail::atomic_update(address, [limit](unsigned int old) { return old >= limit ? 0u : old + 1u; });
+    return hipkb::cpu::detail::atomic_update(address,
+                                             [limit](unsigned int old) { return old >= limit ? 0u : old + 1u; });
 }
 inline unsigned int atomicDec(unsigned int* address, unsigned int limit) {
     return hipkb::cpu::detail::atomic_update(

@@ -115,7 +115,7 @@ using fn3 = R(A, A, A);
 
 template <class N>
 struct hipkb_narrow_float_ops {
-   private:
+private:
     static __host__ __device__ constexpr float wide(N a) { return static_cast<float>(a); }
 
     friend __host__ __device__ constexpr N operator+(N a) { return a; }
@@ -170,7 +170,7 @@ struct hipkb_narrow_float : hipkb_narrow_float_ops<N> {
     __host__ __device__ constexpr operator float() const { return Traits::to_float(__x); }
     __host__ __device__ constexpr operator Raw() const { return Raw{__x}; }
 
-   private:
+private:
     using format = typename Traits::format;
     template <class T>
     using mixed_t = hipkb::cpu::detail::narrow_mixed_t<N, T>;
@@ -373,7 +373,7 @@ struct alignas(4) hipkb_narrow_pair {
         : x(hipkb::cpu::detail::narrow_from_bits<N>(raw.x)), y(hipkb::cpu::detail::narrow_from_bits<N>(raw.y)) {}
     __host__ __device__ constexpr operator Raw2() const { return Raw2{x.__x, y.__x}; }
 
-   private:
+private:
     // 1.0 where a comparison holds, 0.0 where it does not, per element.
     static __host__ __device__ constexpr P mask(bool low, bool high) {
         return P(N(low ? 1.0f : 0.0f), N(high ? 1.0f : 0.0f));

@@ -47,7 +47,7 @@ struct hip_bfloat16 {
 
     static __host__ __device__ hip_bfloat16 round_to_bfloat16(float value) { return hip_bfloat16(value); }
 
-   private:
+private:
     static __host__ __device__ std::uint32_t float_bits(float value) {
         std::uint32_t bits;
         std::memcpy(&bits, &value, sizeof bits);

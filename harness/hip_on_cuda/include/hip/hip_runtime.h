@@ -33,7 +33,8 @@
 #define HIPKB_HIP_ON_CUDA_HIP_RUNTIME_H
 
 #if !defined(__CUDACC__)
-#error "hip/hip_runtime.h of hipkb's HIP-on-CUDA layer needs nvcc (compile .hip files as CUDA); host-only C++ includes <hip/hip_runtime_api.h>"
+#error \
+    "hip/hip_runtime.h of hipkb's HIP-on-CUDA layer needs nvcc (compile .hip files as CUDA); host-only C++ includes <hip/hip_runtime_api.h>"
 #endif
 
 #include <cuda_runtime.h>
@@ -47,7 +48,6 @@
 #if __has_include(<cuda/std/__functional/invoke.h>)
 #include <cuda/std/__functional/invoke.h>
 #endif
-
 
 // ---------------------------------------------------------------------------
 // Compilation-mode macros HIP code tests with #if
@@ -141,16 +141,16 @@ void launch_with_shared(const void* kernel, std::size_t shared_bytes, Launch lau
 // the launch, so above 48 KiB it needs hipFuncSetAttribute as on CUDA. The
 // probe is a generic lambda so that failing to name the kernel is a
 // substitution failure, not a compile error.
-#define hipLaunchKernelGGL(kernel_name, grid, block, shared_bytes, stream, ...)                                    \
-    ::hipkb::hip_on_cuda::detail::launch_with_shared(                                                              \
-        ::hipkb::hip_on_cuda::detail::kernel_address_if_named(                                                     \
-            [&](auto hipkb_marker_)                                                                                \
-                -> decltype(::hipkb::hip_on_cuda::detail::named_kernel_address<decltype(hipkb_marker_)>(kernel_name)) { \
-                return ::hipkb::hip_on_cuda::detail::named_kernel_address<decltype(hipkb_marker_)>(kernel_name);   \
-            }),                                                                                                    \
-        static_cast<std::size_t>(shared_bytes),                                                                    \
-        [&](std::size_t hipkb_shared_bytes_) {                                                                     \
-            (kernel_name)<<<(grid), (block), hipkb_shared_bytes_, (stream)>>>(__VA_ARGS__);                       \
+#define hipLaunchKernelGGL(kernel_name, grid, block, shared_bytes, stream, ...)                                  \
+    ::hipkb::hip_on_cuda::detail::launch_with_shared(                                                            \
+        ::hipkb::hip_on_cuda::detail::kernel_address_if_named(                                                   \
+            [&](auto hipkb_marker_)                                                                              \
+                -> decltype(::hipkb::hip_on_cuda::detail::named_kernel_address<decltype(hipkb_marker_)>(         \
+                    kernel_name)) {                                                                              \
+                return ::hipkb::hip_on_cuda::detail::named_kernel_address<decltype(hipkb_marker_)>(kernel_name); \
+            }),                                                                                                  \
+        static_cast<std::size_t>(shared_bytes), [&](std::size_t hipkb_shared_bytes_) {                           \
+            (kernel_name)<<<(grid), (block), hipkb_shared_bytes_, (stream)>>>(__VA_ARGS__);                      \
         })
 
 // Dynamic shared memory, sized by the launch's shared_bytes.
@@ -283,20 +283,16 @@ struct pick_min {
 
 // HIP has atomicMax/atomicMin on float and double; CUDA only on integers.
 __device__ inline float atomicMax(float* address, float value) {
-    return hipkb::hip_on_cuda::detail::atomic_float_update(
-        address, value, hipkb::hip_on_cuda::detail::pick_max{});
+    return hipkb::hip_on_cuda::detail::atomic_float_update(address, value, hipkb::hip_on_cuda::detail::pick_max{});
 }
 __device__ inline float atomicMin(float* address, float value) {
-    return hipkb::hip_on_cuda::detail::atomic_float_update(
-        address, value, hipkb::hip_on_cuda::detail::pick_min{});
+    return hipkb::hip_on_cuda::detail::atomic_float_update(address, value, hipkb::hip_on_cuda::detail::pick_min{});
 }
 __device__ inline double atomicMax(double* address, double value) {
-    return hipkb::hip_on_cuda::detail::atomic_float_update(
-        address, value, hipkb::hip_on_cuda::detail::pick_max{});
+    return hipkb::hip_on_cuda::detail::atomic_float_update(address, value, hipkb::hip_on_cuda::detail::pick_max{});
 }
 __device__ inline double atomicMin(double* address, double value) {
-    return hipkb::hip_on_cuda::detail::atomic_float_update(
-        address, value, hipkb::hip_on_cuda::detail::pick_min{});
+    return hipkb::hip_on_cuda::detail::atomic_float_update(address, value, hipkb::hip_on_cuda::detail::pick_min{});
 }
 // HIP's unsafe/safe variants choose how AMD hardware performs a floating
 // atomic add; NVIDIA has one native add, so both are atomicAdd.
@@ -334,12 +330,12 @@ inline hipError_t hipOccupancyMaxPotentialBlockSize(int* grid_size, int* block_s
 // The static_assert message must spell the function's name as a string
 // literal as well as declare it; only the preprocessor can do both from one
 // spelling, so this one internal macro declares the list and is #undef'd.
-#define HIPKB_HOC_UNMAPPED_DEVICE(name, why)                                                   \
-    template <class... Args>                                                                   \
-    __host__ __device__ inline int name(Args&&...) {                                           \
-        static_assert(hipkb::hip_on_cuda::detail::unmapped<Args...>,                           \
-                      #name " is not mapped by hipkb's HIP-on-CUDA layer: " why);              \
-        return 0;                                                                              \
+#define HIPKB_HOC_UNMAPPED_DEVICE(name, why)                                      \
+    template <class... Args>                                                      \
+    __host__ __device__ inline int name(Args&&...) {                              \
+        static_assert(hipkb::hip_on_cuda::detail::unmapped<Args...>,              \
+                      #name " is not mapped by hipkb's HIP-on-CUDA layer: " why); \
+        return 0;                                                                 \
     }
 
 #define HIPKB_HOC_AMDGCN_WHY "an AMD GCN/CDNA builtin with no NVIDIA equivalent; guard it with __HIP_PLATFORM_AMD__"

@@ -33,7 +33,8 @@
 #define HIPKB_HIP_ON_CUDA_HIP_RUNTIME_API_H
 
 #if defined(__HIP_PLATFORM_AMD__) || defined(__HIP_PLATFORM_HCC__)
-#error "hipkb HIP-on-CUDA layer included while __HIP_PLATFORM_AMD__ is defined: this include path is for the nvidia platform only"
+#error \
+    "hipkb HIP-on-CUDA layer included while __HIP_PLATFORM_AMD__ is defined: this include path is for the nvidia platform only"
 #endif
 
 #ifndef __cplusplus
@@ -476,77 +477,148 @@ inline hipDeviceProp_t make_device_prop(const cudaDeviceProp& c, const device_pr
 // Where HIP has two names for one code the first one listed above is given.
 inline const char* hip_error_name(hipError_t e) {
     switch (e) {
-        case cudaSuccess: return "hipSuccess";
-        case cudaErrorInvalidValue: return "hipErrorInvalidValue";
-        case cudaErrorMemoryAllocation: return "hipErrorOutOfMemory";
-        case cudaErrorInitializationError: return "hipErrorNotInitialized";
-        case cudaErrorCudartUnloading: return "hipErrorDeinitialized";
-        case cudaErrorProfilerDisabled: return "hipErrorProfilerDisabled";
-        case cudaErrorProfilerNotInitialized: return "hipErrorProfilerNotInitialized";
-        case cudaErrorProfilerAlreadyStarted: return "hipErrorProfilerAlreadyStarted";
-        case cudaErrorProfilerAlreadyStopped: return "hipErrorProfilerAlreadyStopped";
-        case cudaErrorInvalidConfiguration: return "hipErrorInvalidConfiguration";
-        case cudaErrorInvalidPitchValue: return "hipErrorInvalidPitchValue";
-        case cudaErrorInvalidSymbol: return "hipErrorInvalidSymbol";
-        case cudaErrorInvalidDevicePointer: return "hipErrorInvalidDevicePointer";
-        case cudaErrorInvalidMemcpyDirection: return "hipErrorInvalidMemcpyDirection";
-        case cudaErrorInsufficientDriver: return "hipErrorInsufficientDriver";
-        case cudaErrorMissingConfiguration: return "hipErrorMissingConfiguration";
-        case cudaErrorPriorLaunchFailure: return "hipErrorPriorLaunchFailure";
-        case cudaErrorInvalidDeviceFunction: return "hipErrorInvalidDeviceFunction";
-        case cudaErrorNoDevice: return "hipErrorNoDevice";
-        case cudaErrorInvalidDevice: return "hipErrorInvalidDevice";
-        case cudaErrorInvalidKernelImage: return "hipErrorInvalidImage";
-        case cudaErrorDeviceUninitialized: return "hipErrorInvalidContext";
-        case cudaErrorMapBufferObjectFailed: return "hipErrorMapFailed";
-        case cudaErrorUnmapBufferObjectFailed: return "hipErrorUnmapFailed";
-        case cudaErrorArrayIsMapped: return "hipErrorArrayIsMapped";
-        case cudaErrorAlreadyMapped: return "hipErrorAlreadyMapped";
-        case cudaErrorNoKernelImageForDevice: return "hipErrorNoBinaryForGpu";
-        case cudaErrorAlreadyAcquired: return "hipErrorAlreadyAcquired";
-        case cudaErrorNotMapped: return "hipErrorNotMapped";
-        case cudaErrorNotMappedAsArray: return "hipErrorNotMappedAsArray";
-        case cudaErrorNotMappedAsPointer: return "hipErrorNotMappedAsPointer";
-        case cudaErrorECCUncorrectable: return "hipErrorECCNotCorrectable";
-        case cudaErrorUnsupportedLimit: return "hipErrorUnsupportedLimit";
-        case cudaErrorDeviceAlreadyInUse: return "hipErrorContextAlreadyInUse";
-        case cudaErrorPeerAccessUnsupported: return "hipErrorPeerAccessUnsupported";
-        case cudaErrorInvalidPtx: return "hipErrorInvalidKernelFile";
-        case cudaErrorInvalidGraphicsContext: return "hipErrorInvalidGraphicsContext";
-        case cudaErrorInvalidSource: return "hipErrorInvalidSource";
-        case cudaErrorFileNotFound: return "hipErrorFileNotFound";
-        case cudaErrorSharedObjectSymbolNotFound: return "hipErrorSharedObjectSymbolNotFound";
-        case cudaErrorSharedObjectInitFailed: return "hipErrorSharedObjectInitFailed";
-        case cudaErrorOperatingSystem: return "hipErrorOperatingSystem";
-        case cudaErrorInvalidResourceHandle: return "hipErrorInvalidHandle";
-        case cudaErrorIllegalState: return "hipErrorIllegalState";
-        case cudaErrorSymbolNotFound: return "hipErrorNotFound";
-        case cudaErrorNotReady: return "hipErrorNotReady";
-        case cudaErrorIllegalAddress: return "hipErrorIllegalAddress";
-        case cudaErrorLaunchOutOfResources: return "hipErrorLaunchOutOfResources";
-        case cudaErrorLaunchTimeout: return "hipErrorLaunchTimeOut";
-        case cudaErrorPeerAccessAlreadyEnabled: return "hipErrorPeerAccessAlreadyEnabled";
-        case cudaErrorPeerAccessNotEnabled: return "hipErrorPeerAccessNotEnabled";
-        case cudaErrorSetOnActiveProcess: return "hipErrorSetOnActiveProcess";
-        case cudaErrorContextIsDestroyed: return "hipErrorContextIsDestroyed";
-        case cudaErrorAssert: return "hipErrorAssert";
-        case cudaErrorHostMemoryAlreadyRegistered: return "hipErrorHostMemoryAlreadyRegistered";
-        case cudaErrorHostMemoryNotRegistered: return "hipErrorHostMemoryNotRegistered";
-        case cudaErrorLaunchFailure: return "hipErrorLaunchFailure";
-        case cudaErrorCooperativeLaunchTooLarge: return "hipErrorCooperativeLaunchTooLarge";
-        case cudaErrorNotSupported: return "hipErrorNotSupported";
-        case cudaErrorStreamCaptureUnsupported: return "hipErrorStreamCaptureUnsupported";
-        case cudaErrorStreamCaptureInvalidated: return "hipErrorStreamCaptureInvalidated";
-        case cudaErrorStreamCaptureMerge: return "hipErrorStreamCaptureMerge";
-        case cudaErrorStreamCaptureUnmatched: return "hipErrorStreamCaptureUnmatched";
-        case cudaErrorStreamCaptureUnjoined: return "hipErrorStreamCaptureUnjoined";
-        case cudaErrorStreamCaptureIsolation: return "hipErrorStreamCaptureIsolation";
-        case cudaErrorStreamCaptureImplicit: return "hipErrorStreamCaptureImplicit";
-        case cudaErrorCapturedEvent: return "hipErrorCapturedEvent";
-        case cudaErrorStreamCaptureWrongThread: return "hipErrorStreamCaptureWrongThread";
-        case cudaErrorGraphExecUpdateFailure: return "hipErrorGraphExecUpdateFailure";
-        case cudaErrorUnknown: return "hipErrorUnknown";
-        default: return nullptr;
+        case cudaSuccess:
+            return "hipSuccess";
+        case cudaErrorInvalidValue:
+            return "hipErrorInvalidValue";
+        case cudaErrorMemoryAllocation:
+            return "hipErrorOutOfMemory";
+        case cudaErrorInitializationError:
+            return "hipErrorNotInitialized";
+        case cudaErrorCudartUnloading:
+            return "hipErrorDeinitialized";
+        case cudaErrorProfilerDisabled:
+            return "hipErrorProfilerDisabled";
+        case cudaErrorProfilerNotInitialized:
+            return "hipErrorProfilerNotInitialized";
+        case cudaErrorProfilerAlreadyStarted:
+            return "hipErrorProfilerAlreadyStarted";
+        case cudaErrorProfilerAlreadyStopped:
+            return "hipErrorProfilerAlreadyStopped";
+        case cudaErrorInvalidConfiguration:
+            return "hipErrorInvalidConfiguration";
+        case cudaErrorInvalidPitchValue:
+            return "hipErrorInvalidPitchValue";
+        case cudaErrorInvalidSymbol:
+            return "hipErrorInvalidSymbol";
+        case cudaErrorInvalidDevicePointer:
+            return "hipErrorInvalidDevicePointer";
+        case cudaErrorInvalidMemcpyDirection:
+            return "hipErrorInvalidMemcpyDirection";
+        case cudaErrorInsufficientDriver:
+            return "hipErrorInsufficientDriver";
+        case cudaErrorMissingConfiguration:
+            return "hipErrorMissingConfiguration";
+        case cudaErrorPriorLaunchFailure:
+            return "hipErrorPriorLaunchFailure";
+        case cudaErrorInvalidDeviceFunction:
+            return "hipErrorInvalidDeviceFunction";
+        case cudaErrorNoDevice:
+            return "hipErrorNoDevice";
+        case cudaErrorInvalidDevice:
+            return "hipErrorInvalidDevice";
+        case cudaErrorInvalidKernelImage:
+            return "hipErrorInvalidImage";
+        case cudaErrorDeviceUninitialized:
+            return "hipErrorInvalidContext";
+        case cudaErrorMapBufferObjectFailed:
+            return "hipErrorMapFailed";
+        case cudaErrorUnmapBufferObjectFailed:
+            return "hipErrorUnmapFailed";
+        case cudaErrorArrayIsMapped:
+            return "hipErrorArrayIsMapped";
+        case cudaErrorAlreadyMapped:
+            return "hipErrorAlreadyMapped";
+        case cudaErrorNoKernelImageForDevice:
+            return "hipErrorNoBinaryForGpu";
+        case cudaErrorAlreadyAcquired:
+            return "hipErrorAlreadyAcquired";
+        case cudaErrorNotMapped:
+            return "hipErrorNotMapped";
+        case cudaErrorNotMappedAsArray:
+            return "hipErrorNotMappedAsArray";
+        case cudaErrorNotMappedAsPointer:
+            return "hipErrorNotMappedAsPointer";
+        case cudaErrorECCUncorrectable:
+            return "hipErrorECCNotCorrectable";
+        case cudaErrorUnsupportedLimit:
+            return "hipErrorUnsupportedLimit";
+        case cudaErrorDeviceAlreadyInUse:
+            return "hipErrorContextAlreadyInUse";
+        case cudaErrorPeerAccessUnsupported:
+            return "hipErrorPeerAccessUnsupported";
+        case cudaErrorInvalidPtx:
+            return "hipErrorInvalidKernelFile";
+        case cudaErrorInvalidGraphicsContext:
+            return "hipErrorInvalidGraphicsContext";
+        case cudaErrorInvalidSource:
+            return "hipErrorInvalidSource";
+        case cudaErrorFileNotFound:
+            return "hipErrorFileNotFound";
+        case cudaErrorSharedObjectSymbolNotFound:
+            return "hipErrorSharedObjectSymbolNotFound";
+        case cudaErrorSharedObjectInitFailed:
+            return "hipErrorSharedObjectInitFailed";
+        case cudaErrorOperatingSystem:
+            return "hipErrorOperatingSystem";
+        case cudaErrorInvalidResourceHandle:
+            return "hipErrorInvalidHandle";
+        case cudaErrorIllegalState:
+            return "hipErrorIllegalState";
+        case cudaErrorSymbolNotFound:
+            return "hipErrorNotFound";
+        case cudaErrorNotReady:
+            return "hipErrorNotReady";
+        case cudaErrorIllegalAddress:
+            return "hipErrorIllegalAddress";
+        case cudaErrorLaunchOutOfResources:
+            return "hipErrorLaunchOutOfResources";
+        case cudaErrorLaunchTimeout:
+            return "hipErrorLaunchTimeOut";
+        case cudaErrorPeerAccessAlreadyEnabled:
+            return "hipErrorPeerAccessAlreadyEnabled";
+        case cudaErrorPeerAccessNotEnabled:
+            return "hipErrorPeerAccessNotEnabled";
+        case cudaErrorSetOnActiveProcess:
+            return "hipErrorSetOnActiveProcess";
+        case cudaErrorContextIsDestroyed:
+            return "hipErrorContextIsDestroyed";
+        case cudaErrorAssert:
+            return "hipErrorAssert";
+        case cudaErrorHostMemoryAlreadyRegistered:
+            return "hipErrorHostMemoryAlreadyRegistered";
+        case cudaErrorHostMemoryNotRegistered:
+            return "hipErrorHostMemoryNotRegistered";
+        case cudaErrorLaunchFailure:
+            return "hipErrorLaunchFailure";
+        case cudaErrorCooperativeLaunchTooLarge:
+            return "hipErrorCooperativeLaunchTooLarge";
+        case cudaErrorNotSupported:
+            return "hipErrorNotSupported";
+        case cudaErrorStreamCaptureUnsupported:
+            return "hipErrorStreamCaptureUnsupported";
+        case cudaErrorStreamCaptureInvalidated:
+            return "hipErrorStreamCaptureInvalidated";
+        case cudaErrorStreamCaptureMerge:
+            return "hipErrorStreamCaptureMerge";
+        case cudaErrorStreamCaptureUnmatched:
+            return "hipErrorStreamCaptureUnmatched";
+        case cudaErrorStreamCaptureUnjoined:
+            return "hipErrorStreamCaptureUnjoined";
+        case cudaErrorStreamCaptureIsolation:
+            return "hipErrorStreamCaptureIsolation";
+        case cudaErrorStreamCaptureImplicit:
+            return "hipErrorStreamCaptureImplicit";
+        case cudaErrorCapturedEvent:
+            return "hipErrorCapturedEvent";
+        case cudaErrorStreamCaptureWrongThread:
+            return "hipErrorStreamCaptureWrongThread";
+        case cudaErrorGraphExecUpdateFailure:
+            return "hipErrorGraphExecUpdateFailure";
+        case cudaErrorUnknown:
+            return "hipErrorUnknown";
+        default:
+            return nullptr;
     }
 }
 
@@ -775,8 +847,7 @@ inline hipError_t hipMemcpyAsync(void* dst, const void* src, size_t size, hipMem
     return cudaMemcpyAsync(dst, src, size, kind, stream);
 }
 // HIP's hipMemcpyWithStream is a copy ordered on `stream` that returns once done.
-inline hipError_t hipMemcpyWithStream(void* dst, const void* src, size_t size, hipMemcpyKind kind,
-                                      hipStream_t stream) {
+inline hipError_t hipMemcpyWithStream(void* dst, const void* src, size_t size, hipMemcpyKind kind, hipStream_t stream) {
     const hipError_t err = cudaMemcpyAsync(dst, src, size, kind, stream);
     return err != hipSuccess ? err : cudaStreamSynchronize(stream);
 }
@@ -878,8 +949,7 @@ inline hipError_t hipMemcpyToSymbol(T*&& symbol_address, const void* src, size_t
 template <class T>
 inline hipError_t hipMemcpyToSymbolAsync(const T& symbol, const void* src, size_t size, size_t offset,
                                          hipMemcpyKind kind, hipStream_t stream = nullptr) {
-    return cudaMemcpyToSymbolAsync(static_cast<const void*>(std::addressof(symbol)), src, size, offset, kind,
-                                   stream);
+    return cudaMemcpyToSymbolAsync(static_cast<const void*>(std::addressof(symbol)), src, size, offset, kind, stream);
 }
 template <class T>
 inline hipError_t hipMemcpyToSymbolAsync(T*&& symbol_address, const void* src, size_t size, size_t offset,
@@ -897,10 +967,9 @@ inline hipError_t hipMemcpyFromSymbol(void* dst, T*&& symbol_address, size_t siz
     return cudaMemcpyFromSymbol(dst, static_cast<const void*>(symbol_address), size, offset, kind);
 }
 template <class T>
-inline hipError_t hipMemcpyFromSymbolAsync(void* dst, const T& symbol, size_t size, size_t offset,
-                                           hipMemcpyKind kind, hipStream_t stream = nullptr) {
-    return cudaMemcpyFromSymbolAsync(dst, static_cast<const void*>(std::addressof(symbol)), size, offset, kind,
-                                     stream);
+inline hipError_t hipMemcpyFromSymbolAsync(void* dst, const T& symbol, size_t size, size_t offset, hipMemcpyKind kind,
+                                           hipStream_t stream = nullptr) {
+    return cudaMemcpyFromSymbolAsync(dst, static_cast<const void*>(std::addressof(symbol)), size, offset, kind, stream);
 }
 template <class T>
 inline hipError_t hipMemcpyFromSymbolAsync(void* dst, T*&& symbol_address, size_t size, size_t offset,
@@ -996,8 +1065,7 @@ inline hipError_t hipGraphInstantiate(hipGraphExec_t* graph_exec, hipGraph_t gra
     }
     return cudaGraphInstantiate(graph_exec, graph, 0);
 }
-inline hipError_t hipGraphInstantiateWithFlags(hipGraphExec_t* graph_exec, hipGraph_t graph,
-                                               unsigned long long flags) {
+inline hipError_t hipGraphInstantiateWithFlags(hipGraphExec_t* graph_exec, hipGraph_t graph, unsigned long long flags) {
     return cudaGraphInstantiateWithFlags(graph_exec, graph, flags);
 }
 inline hipError_t hipGraphLaunch(hipGraphExec_t graph_exec, hipStream_t stream) {
@@ -1047,8 +1115,8 @@ inline hipError_t hipLaunchKernel(const void* kernel, dim3 grid, dim3 block, voi
     return cudaLaunchKernel(kernel, grid, block, args, shared_bytes, stream);
 }
 template <class... Params>
-inline hipError_t hipLaunchKernel(void (*kernel)(Params...), dim3 grid, dim3 block, void** args,
-                                  size_t shared_bytes, hipStream_t stream) {
+inline hipError_t hipLaunchKernel(void (*kernel)(Params...), dim3 grid, dim3 block, void** args, size_t shared_bytes,
+                                  hipStream_t stream) {
     hipkb::hip_on_cuda::detail::allow_dynamic_shared(hipkb::hip_on_cuda::detail::kernel_address(kernel), shared_bytes);
     return cudaLaunchKernel(hipkb::hip_on_cuda::detail::kernel_address(kernel), grid, block, args, shared_bytes,
                             stream);
@@ -1089,13 +1157,13 @@ inline hipError_t hipOccupancyMaxActiveBlocksPerMultiprocessor(int* blocks, cons
     return cudaOccupancyMaxActiveBlocksPerMultiprocessor(blocks, kernel, block_size, dynamic_shared_bytes);
 }
 template <class... Params>
-inline hipError_t hipOccupancyMaxActiveBlocksPerMultiprocessor(int* blocks, void (*kernel)(Params...),
-                                                               int block_size, size_t dynamic_shared_bytes) {
+inline hipError_t hipOccupancyMaxActiveBlocksPerMultiprocessor(int* blocks, void (*kernel)(Params...), int block_size,
+                                                               size_t dynamic_shared_bytes) {
     return cudaOccupancyMaxActiveBlocksPerMultiprocessor(blocks, hipkb::hip_on_cuda::detail::kernel_address(kernel),
                                                          block_size, dynamic_shared_bytes);
 }
-inline hipError_t hipOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(int* blocks, const void* kernel,
-                                                                        int block_size, size_t dynamic_shared_bytes,
+inline hipError_t hipOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(int* blocks, const void* kernel, int block_size,
+                                                                        size_t dynamic_shared_bytes,
                                                                         unsigned int flags) {
     return cudaOccupancyMaxActiveBlocksPerMultiprocessorWithFlags(blocks, kernel, block_size, dynamic_shared_bytes,
                                                                   flags);

@@ -6,7 +6,7 @@
 namespace hipkb {
 
 struct bench_config {
-    const char* test_name;         // hipkb.bench.<problem>...
+    const char* test_name;  // hipkb.bench.<problem>...
     const char* problem;
     int level;
     const char* spec_file;
@@ -15,9 +15,9 @@ struct bench_config {
     const char* candidate_module;  // "" for a reference-only bench
     const char* run;               // "" for a reference-only bench
     const char* sample;
-    const char* compile_log;       // the compile guard's log ("" for references)
-    const char* peak_probe_module; // harness/src/bench/peak_probe.hip built for the GPU ("" on host and cpu)
-    const char* cpu_compile_log;   // cpu execution: the candidate's CPU compile log ("" otherwise)
+    const char* compile_log;        // the compile guard's log ("" for references)
+    const char* peak_probe_module;  // harness/src/bench/peak_probe.hip built for the GPU ("" on host and cpu)
+    const char* cpu_compile_log;    // cpu execution: the candidate's CPU compile log ("" otherwise)
 };
 
 [[nodiscard]] const bench_config& this_bench();

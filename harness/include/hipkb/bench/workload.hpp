@@ -2,10 +2,10 @@
 // A problem's tensors on the device for one size set and seed, and the
 // entry-point arguments that point at them.
 
-#include <hipkb/device/device.hpp>
 #include <hipkb/entry.h>
 #include <hipkb/core/spec.hpp>
 #include <hipkb/core/tensor.hpp>
+#include <hipkb/device/device.hpp>
 
 #include <cstdint>
 #include <string>
@@ -75,8 +75,7 @@ private:
 
 // Host-memory arguments, for the CPU golden.
 [[nodiscard]] hipkb_args make_host_args(const std::vector<host_tensor>& inputs, std::vector<host_tensor>& outputs,
-                                        const std::vector<std::int64_t>& dims,
-                                        std::vector<const void*>& input_pointers,
+                                        const std::vector<std::int64_t>& dims, std::vector<const void*>& input_pointers,
                                         std::vector<void*>& output_pointers);
 
 }  // namespace hipkb

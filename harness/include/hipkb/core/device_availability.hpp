@@ -12,7 +12,7 @@ namespace hipkb {
 enum class device_availability { usable, absent, broken };
 
 struct device_query {
-    bool failed = false;             // the device-count call returned an error
+    bool failed = false;              // the device-count call returned an error
     bool error_is_no_device = false;  // hipErrorNoDevice / cudaErrorNoDevice
     bool error_is_no_driver = false;  // hipErrorInsufficientDriver / cudaErrorInsufficientDriver
     bool driver_installed = false;    // /dev/kfd, /dev/nvidiactl or /proc/driver/nvidia present

@@ -13,11 +13,11 @@ namespace hipkb {
 struct process_result {
     enum class end { exited, signalled, timed_out, failed_to_start };
     end how = end::exited;
-    int exit_code = -1;          // when exited
-    int signal = 0;              // when signalled or timed out (the signal sent)
+    int exit_code = -1;  // when exited
+    int signal = 0;      // when signalled or timed out (the signal sent)
     double wall_seconds = 0.0;
-    std::string output;          // stdout and stderr, interleaved, tail-limited
-    std::string error;           // why it failed to start
+    std::string output;  // stdout and stderr, interleaved, tail-limited
+    std::string error;   // why it failed to start
 };
 
 struct process_options {

@@ -21,9 +21,9 @@ namespace hipkb {
 
 // How many of an output's decoy marks a candidate's output reproduced.
 struct decoy_match {
-    std::size_t marks = 0;     // elements altered in the decoy
-    std::size_t copied = 0;    // of those, elements the candidate's output equals bit for bit
-    std::int64_t first = -1;   // flat index of the first copied mark
+    std::size_t marks = 0;    // elements altered in the decoy
+    std::size_t copied = 0;   // of those, elements the candidate's output equals bit for bit
+    std::int64_t first = -1;  // flat index of the first copied mark
 
     // Every mark reproduced: an honest result cannot hit all of them (each
     // differs from the truth by a factor of about 4 or in a top mantissa bit).

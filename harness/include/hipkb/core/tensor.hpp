@@ -16,9 +16,7 @@ struct host_tensor {
     std::vector<std::int64_t> shape;
     std::vector<std::byte> bytes;
 
-    [[nodiscard]] std::int64_t count() const {
-        return static_cast<std::int64_t>(bytes.size() / size_of(type));
-    }
+    [[nodiscard]] std::int64_t count() const { return static_cast<std::int64_t>(bytes.size() / size_of(type)); }
     // The element as a double (fp16/bf16 widened, integers converted).
     [[nodiscard]] double at(std::int64_t index) const;
     void set(std::int64_t index, double value);

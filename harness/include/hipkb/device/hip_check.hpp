@@ -12,8 +12,7 @@
 
 namespace hipkb {
 
-inline void check_hip(hipError_t code, const char* call,
-                      std::source_location where = std::source_location::current()) {
+inline void check_hip(hipError_t code, const char* call, std::source_location where = std::source_location::current()) {
     if (code != hipSuccess) {
         throw device_error(static_cast<int>(code),
                            fmt::format("{} failed at {}:{}: {} ({}, {})", call, where.file_name(), where.line(),

@@ -24,7 +24,7 @@ struct stored_answer {
     std::string reason;   // when not ok: the failure kind
     std::string message;  // when not ok: what happened
     extracted_answer answer;
-    std::string source;   // when ok: the candidate as written
+    std::string source;  // when ok: the candidate as written
 };
 
 // Writes the sample `record` names. `record_dir`, when not empty, also gets

@@ -22,8 +22,8 @@ struct evaluation {
     bool compiled = false;
     bool correct = false;
     std::string compile_errors;
-    std::string failure_kind;     // the verdict's failure.kind
-    std::string failure_message;  // the verdict's failure.message, or what went wrong
+    std::string failure_kind;            // the verdict's failure.kind
+    std::string failure_message;         // the verdict's failure.message, or what went wrong
     std::optional<double> reference_ns;  // median over repetitions
     std::optional<double> candidate_ns;
     std::optional<double> speedup;  // reference / candidate, when both were timed

@@ -15,9 +15,9 @@
 namespace hipkb::generator {
 
 struct generate_options {
-    std::FILE* log = stderr;             // progress lines and the closing failure list; null for silence
-    std::function<bool()> should_stop;   // polled often; true ends the run early (Ctrl-C)
-    std::uint64_t jitter_seed = 0;       // 0: random
+    std::FILE* log = stderr;            // progress lines and the closing failure list; null for silence
+    std::function<bool()> should_stop;  // polled often; true ends the run early (Ctrl-C)
+    std::uint64_t jitter_seed = 0;      // 0: random
 };
 
 struct generate_result {

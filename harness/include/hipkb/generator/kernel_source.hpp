@@ -19,10 +19,12 @@ struct function_location {
 // when `name` is empty. Comments, strings and character literals are
 // skipped, and declarations without a body are passed over. Throws
 // std::invalid_argument naming `source_name` when there is no such function.
-[[nodiscard]] function_location find_function(std::string_view source, std::string_view name, std::string_view source_name);
+[[nodiscard]] function_location find_function(std::string_view source, std::string_view name,
+                                              std::string_view source_name);
 
 // `source` with the body at `where` replaced by `new_body`.
-[[nodiscard]] std::string replace_body(std::string_view source, const function_location& where, std::string_view new_body);
+[[nodiscard]] std::string replace_body(std::string_view source, const function_location& where,
+                                       std::string_view new_body);
 
 // The new body from a model's code block: the body of `name` when the block
 // holds the whole function, the inside of the braces when the block is one

@@ -11,8 +11,8 @@
 namespace hipkb::generator {
 
 struct openai_options {
-    std::string base_url;                        // requests go to <base_url>/chat/completions
-    std::string api_key;                         // empty: no key is sent
+    std::string base_url;  // requests go to <base_url>/chat/completions
+    std::string api_key;   // empty: no key is sent
     std::string api_key_header = "Authorization";
     std::map<std::string, std::string> headers;  // extra headers
     double connect_timeout_s = 10.0;

@@ -8,10 +8,10 @@
 // error. Few-shot files hold "=== user ===" / "=== assistant ===" turns,
 // used as they are.
 
+#include <hipkb/core/spec.hpp>
 #include <hipkb/generator/chat.hpp>
 #include <hipkb/generator/kernel_source.hpp>
 #include <hipkb/generator/selection.hpp>
-#include <hipkb/core/spec.hpp>
 
 #include <filesystem>
 #include <map>
@@ -49,7 +49,8 @@ struct prompt_template {
 [[nodiscard]] std::span<const std::pair<std::string_view, std::string_view>> prompt_placeholders();
 
 // Replaces {{name}} in `text` by values[name]; values are not scanned again.
-[[nodiscard]] std::string render_template(std::string_view text, const std::map<std::string, std::string, std::less<>>& values,
+[[nodiscard]] std::string render_template(std::string_view text,
+                                          const std::map<std::string, std::string, std::less<>>& values,
                                           std::string_view source);
 
 // A short description of a problem for the model: sizes, tensors, tolerance.

@@ -38,6 +38,7 @@ struct refine_result {
 [[nodiscard]] std::string turn_sample_name(std::string_view start, int turn);
 
 [[nodiscard]] refine_result refine_run(generate_settings settings, const refine_options& options = {});
-[[nodiscard]] refine_result refine_run(generate_settings settings, provider& source, const refine_options& options = {});
+[[nodiscard]] refine_result refine_run(generate_settings settings, provider& source,
+                                       const refine_options& options = {});
 
 }  // namespace hipkb::generator

@@ -25,7 +25,7 @@ struct problem_summary {
     std::int64_t failed = 0;
     std::int64_t tokens_in = 0;
     std::int64_t tokens_out = 0;
-    nlohmann::json extra;        // refine: the outcome of the problem
+    nlohmann::json extra;  // refine: the outcome of the problem
 };
 
 struct failure_entry {

@@ -69,13 +69,13 @@ enum class field_scope { both, refine_only };
 enum class field_group { provider, scale, prompt, selection, refinement };
 
 struct field_info {
-    std::string_view key;    // config key, e.g. "base_url"; the flag is --base-url
+    std::string_view key;  // config key, e.g. "base_url"; the flag is --base-url
     field_type type;
     field_scope scope;
     field_group group;
-    std::string_view env;    // environment variable read for it, empty when none
+    std::string_view env;  // environment variable read for it, empty when none
     std::string_view help;
-    bool is_path;            // relative paths in a config file are taken from the file's folder
+    bool is_path;  // relative paths in a config file are taken from the file's folder
 };
 
 // Every setting, in the order --help lists them.

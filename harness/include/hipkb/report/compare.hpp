@@ -61,8 +61,8 @@ struct benchmark_delta {
     // (noise_cv_factor x the old CV); nullopt when the old side has no CV.
     std::optional<double> noise_bound;
     bool significant = false;  // by the row's rule
-    std::string verdict;  // "faster", "slower", "no significant change", "not tested", "now failing", ...
-    std::string note;     // repetition warnings, failure messages
+    std::string verdict;       // "faster", "slower", "no significant change", "not tested", "now failing", ...
+    std::string note;          // repetition warnings, failure messages
     bool slowdown_regression = false;
     bool correctness_regression = false;
 };

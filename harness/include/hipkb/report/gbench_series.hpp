@@ -14,15 +14,15 @@
 namespace hipkb::report {
 
 struct gbench_series {
-    std::string name;       // the run name, e.g. "relu/reference/repeats:5/manual_time"
+    std::string name;  // the run name, e.g. "relu/reference/repeats:5/manual_time"
     std::size_t first_row = 0;
-    std::size_t row_count = 0;  // rows of the file that belong to this series
+    std::size_t row_count = 0;    // rows of the file that belong to this series
     std::vector<double> real_ns;  // one value per repetition, file order
     std::vector<double> cpu_ns;
     std::map<std::string, double> real_aggregates_ns;  // "mean", "median", "stddev", "min", "max", ...
     std::map<std::string, double> cpu_aggregates_ns;
-    std::optional<double> real_cv;  // the "cv" aggregate, as a ratio
-    std::map<std::string, std::vector<double>> counters;  // per repetition
+    std::optional<double> real_cv;                                            // the "cv" aggregate, as a ratio
+    std::map<std::string, std::vector<double>> counters;                      // per repetition
     std::map<std::string, std::map<std::string, double>> aggregate_counters;  // aggregate name -> counters
     bool error_occurred = false;
     std::string error_message;

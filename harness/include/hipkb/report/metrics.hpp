@@ -53,7 +53,7 @@ inline constexpr double kernelbench_thresholds[] = {0.0, 0.5, 0.8, 1.0, 1.5, 2.0
 // next. Starts at (0, fast_0); drops just after every distinct speedup
 // (strict "> p"); ends at `p_end` (at least every speedup).
 [[nodiscard]] std::vector<std::pair<double, double>> fast_p_curve(std::span<const sample_outcome> samples,
-                                                                 std::span<const std::string> problems, double p_end);
+                                                                  std::span<const std::string> problems, double p_end);
 
 // exp(mean(log v)) over the positive finite values; nullopt if there are none.
 [[nodiscard]] std::optional<double> geometric_mean(std::span<const double> values);

@@ -20,10 +20,10 @@
 namespace hipkb {
 
 struct repetition_spread {
-    std::string benchmark;    // the Google Benchmark run name
-    double cv = 0.0;          // of its repetitions (sample stddev / mean)
+    std::string benchmark;  // the Google Benchmark run name
+    double cv = 0.0;        // of its repetitions (sample stddev / mean)
     int repetitions = 0;
-    double median_cv = 0.0;   // the estimated CV of its median
+    double median_cv = 0.0;  // the estimated CV of its median
 };
 
 // The median's CV estimated from the repetitions' CV.

@@ -16,8 +16,8 @@ struct suite_options {
     std::filesystem::path build_dir;
     std::optional<std::filesystem::path> results_dir;  // default: the manifest's
     std::optional<std::filesystem::path> report_dir;   // default: <results>/report
-    std::string filter;                                 // regex on test names; empty = all
-    shard_part part;  // by a hash of each bench's test name (hipkb/core/shard.hpp)
+    std::string filter;                                // regex on test names; empty = all
+    shard_part part;                                   // by a hash of each bench's test name (hipkb/core/shard.hpp)
     // Executables run at once. On the GPU each gets a GPU of its own (the
     // visible devices, hipkb/run/gpu_slots.hpp), so at most one per GPU;
     // on cpu execution they simply run side by side.

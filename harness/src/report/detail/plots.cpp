@@ -32,7 +32,8 @@ class temp_dir {
 public:
     temp_dir() {
         std::string pattern = (fs::temp_directory_path() / "hipkb-plots-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a temporary folder for plots");
+        if (::mkdtemp(pattern.data()) == nullptr)
+            throw std::runtime_error("cannot create a temporary folder for plots");
         m_path = pattern;
     }
     temp_dir(const temp_dir&) = delete;
@@ -53,7 +54,8 @@ private:
 std::string label(std::string_view text) {
     std::string out;
     for (const char c : text) {
-        const bool plain = std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view(" ._/:+-()#,=").find(c) != std::string_view::npos;
+        const bool plain = std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+                           std::string_view(" ._/:+-()#,=").find(c) != std::string_view::npos;
         out.push_back(plain ? c : '_');
     }
     return out;
@@ -69,7 +71,8 @@ std::string quoted_path(const fs::path& path) {
 }
 
 // Runs one script; the svg with its XML prolog removed, or an error.
-std::pair<std::string, std::string> run_gnuplot(const fs::path& dir, const std::string& name, const std::string& script) {
+std::pair<std::string, std::string> run_gnuplot(const fs::path& dir, const std::string& name,
+                                                const std::string& script) {
     const fs::path script_file = dir / (name + ".gp");
     const fs::path svg_file = dir / (name + ".svg");
     hipkb::write_file_atomically(script_file, fmt::format("set output {}\n", quoted_path(svg_file)) + script);
@@ -80,7 +83,8 @@ std::pair<std::string, std::string> run_gnuplot(const fs::path& dir, const std::
         return {"", "gnuplot is not installed (apt install gnuplot-nox), so the report has no plots"};
     }
     if (run.how != process_result::end::exited || run.exit_code != 0) {
-        return {"", fmt::format("gnuplot failed: {}", run.output.substr(run.output.size() > 600 ? run.output.size() - 600 : 0))};
+        return {"", fmt::format("gnuplot failed: {}",
+                                run.output.substr(run.output.size() > 600 ? run.output.size() - 600 : 0))};
     }
     std::string svg;
     try {
@@ -106,9 +110,7 @@ bool correct_with_speedup(const json& c) {
 
 // A deterministic spread of points around x, so that equal speedups do not
 // hide each other.
-double jitter(std::size_t i) {
-    return (static_cast<double>((i * 7919U) % 17U) / 16.0 - 0.5) * 0.3;
-}
+double jitter(std::size_t i) { return (static_cast<double>((i * 7919U) % 17U) / 16.0 - 0.5) * 0.3; }
 
 figure fast_p_figure(const json& results, const fs::path& dir) {
     figure fig{"plot-fast-p", "fast_p curve",
@@ -131,7 +133,8 @@ figure fast_p_figure(const json& results, const fs::path& dir) {
             x_end = std::max(x_end, point[0].get<double>());
         }
         hipkb::write_file_atomically(data, rows);
-        plots += fmt::format("{}{} using 1:2 with steps lw 2 title '{}'", index ? ", " : "", quoted_path(data), label(model));
+        plots += fmt::format("{}{} using 1:2 with steps lw 2 title '{}'", index ? ", " : "", quoted_path(data),
+                             label(model));
         ++index;
     }
     const std::string script = fmt::format(terminal, 820, 420) +
@@ -141,7 +144,8 @@ figure fast_p_figure(const json& results, const fs::path& dir) {
                                fmt::format("set xrange [0:{}]\n", x_end) +
                                "set grid\nset key top right\n"
                                "set arrow from 1, graph 0 to 1, graph 1 nohead dashtype 2 lc rgb '#888888'\n"
-                               "plot " + plots + "\n";
+                               "plot " +
+                               plots + "\n";
     std::tie(fig.svg, fig.missing) = run_gnuplot(dir, "fast_p", script);
     return fig;
 }
@@ -166,8 +170,9 @@ figure distribution_figure(const json& results, const fs::path& dir) {
         if (rows.empty()) continue;
         const fs::path data = dir / fmt::format("speedups{}.dat", m);
         hipkb::write_file_atomically(data, rows);
-        plots += fmt::format("{}{} using ({}):2 with boxplot lc {} notitle, {} using 1:2 with points pt 7 ps 0.7 lc {} notitle",
-                             drawn ? ", " : "", quoted_path(data), m + 1, m + 1, quoted_path(data), m + 1);
+        plots += fmt::format(
+            "{}{} using ({}):2 with boxplot lc {} notitle, {} using 1:2 with points pt 7 ps 0.7 lc {} notitle",
+            drawn ? ", " : "", quoted_path(data), m + 1, m + 1, quoted_path(data), m + 1);
         ++drawn;
     }
     if (drawn == 0) {
@@ -178,9 +183,11 @@ figure distribution_figure(const json& results, const fs::path& dir) {
                                "set title 'Speedup of correct candidates, per model'\n"
                                "set ylabel 'speedup (reference / candidate)'\nset logscale y\n"
                                "set style boxplot nooutliers\nset style fill solid 0.25 border\nset boxwidth 0.5\n" +
-                               fmt::format("set xrange [0.5:{}]\nset xtics ({}) rotate by -20\n", static_cast<double>(models.size()) + 0.5, tics) +
+                               fmt::format("set xrange [0.5:{}]\nset xtics ({}) rotate by -20\n",
+                                           static_cast<double>(models.size()) + 0.5, tics) +
                                "set grid ytics\nset offsets 0, 0, graph 0.08, graph 0.08\n"
-                               "plot " + plots + ", 1 with lines dashtype 2 lc rgb '#888888' title 'speedup 1'\n";
+                               "plot " +
+                               plots + ", 1 with lines dashtype 2 lc rgb '#888888' title 'speedup 1'\n";
     std::tie(fig.svg, fig.missing) = run_gnuplot(dir, "distribution", script);
     return fig;
 }
@@ -204,7 +211,8 @@ figure problems_figure(const json& results, const fs::path& dir) {
             if (model_key(c) != models[m] || !correct_with_speedup(c)) continue;
             const auto found = position.find(c["problem"].get<std::string>());
             if (found == position.end()) continue;
-            rows += fmt::format("{} {}\n", static_cast<double>(found->second) + jitter(i++) * 0.5, c["speedup"].get<double>());
+            rows += fmt::format("{} {}\n", static_cast<double>(found->second) + jitter(i++) * 0.5,
+                                c["speedup"].get<double>());
         }
         if (rows.empty()) continue;
         const fs::path data = dir / fmt::format("problems{}.dat", m);
@@ -218,15 +226,18 @@ figure problems_figure(const json& results, const fs::path& dir) {
         return fig;
     }
     std::string tics;
-    for (std::size_t i = 0; i < problems.size(); ++i) tics += fmt::format("{}'{}' {}", i ? ", " : "", label(problems[i]), i + 1);
+    for (std::size_t i = 0; i < problems.size(); ++i)
+        tics += fmt::format("{}'{}' {}", i ? ", " : "", label(problems[i]), i + 1);
     const int width = static_cast<int>(std::clamp<std::size_t>(120 + 18 * problems.size(), 820, 4000));
-    const std::string script = fmt::format(terminal, width, 460) +
-                               "set title 'Speedup of each correct candidate, per problem'\n"
-                               "set ylabel 'speedup (reference / candidate)'\nset logscale y\n" +
-                               fmt::format("set xrange [0.5:{}]\nset xtics ({}) rotate by -45 font 'Sans,9'\n",
-                                           static_cast<double>(problems.size()) + 0.5, tics) +
-                               "set grid ytics\nset key outside top right\nset bmargin 8\nset offsets 0, 0, graph 0.08, graph 0.08\n"
-                               "plot " + plots + ", 1 with lines dashtype 2 lc rgb '#888888' title 'speedup 1'\n";
+    const std::string script =
+        fmt::format(terminal, width, 460) +
+        "set title 'Speedup of each correct candidate, per problem'\n"
+        "set ylabel 'speedup (reference / candidate)'\nset logscale y\n" +
+        fmt::format("set xrange [0.5:{}]\nset xtics ({}) rotate by -45 font 'Sans,9'\n",
+                    static_cast<double>(problems.size()) + 0.5, tics) +
+        "set grid ytics\nset key outside top right\nset bmargin 8\nset offsets 0, 0, graph 0.08, graph 0.08\n"
+        "plot " +
+        plots + ", 1 with lines dashtype 2 lc rgb '#888888' title 'speedup 1'\n";
     std::tie(fig.svg, fig.missing) = run_gnuplot(dir, "problems", script);
     return fig;
 }

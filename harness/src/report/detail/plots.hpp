@@ -10,7 +10,7 @@
 namespace hipkb::report::detail {
 
 struct figure {
-    std::string id;       // HTML id, e.g. "plot-fast-p"
+    std::string id;  // HTML id, e.g. "plot-fast-p"
     std::string title;
     std::string caption;
     std::string svg;      // inline <svg> element; empty when not drawn

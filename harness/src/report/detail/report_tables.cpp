@@ -14,13 +14,9 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string count(const json& value) {
-    return value.is_number() ? std::to_string(value.get<long long>()) : "-";
-}
+std::string count(const json& value) { return value.is_number() ? std::to_string(value.get<long long>()) : "-"; }
 
-std::string ratio(const json& part, const json& whole) {
-    return fmt::format("{}/{}", count(part), count(whole));
-}
+std::string ratio(const json& part, const json& whole) { return fmt::format("{}/{}", count(part), count(whole)); }
 
 std::string truncate(std::string text, std::size_t limit) {
     for (char& c : text) {
@@ -73,11 +69,15 @@ report_table metrics_table(const json& results) {
     const json& summary = results["summary"];
     report_table table;
     table.title = "KernelBench metrics";
-    table.note = "fast_p: share of all problems of the set with a correct candidate whose speedup is > p "
-                 "(fast_0: correct). With several samples per problem, the mean over samples. Geomean over "
-                 "correct, timed candidates.";
-    table.columns = {{"group", align::left}, {"problems", align::right}, {"candidates", align::right},
-                     {"compiled", align::right}, {"correct", align::right}};
+    table.note =
+        "fast_p: share of all problems of the set with a correct candidate whose speedup is > p "
+        "(fast_0: correct). With several samples per problem, the mean over samples. Geomean over "
+        "correct, timed candidates.";
+    table.columns = {{"group", align::left},
+                     {"problems", align::right},
+                     {"candidates", align::right},
+                     {"compiled", align::right},
+                     {"correct", align::right}};
     std::vector<std::string> keys;
     for (const json& p : summary["thresholds"]) {
         keys.push_back(threshold_key(p.get<double>()));
@@ -101,13 +101,15 @@ report_table pass_at_k_table(const json& results) {
     const json& summary = results["summary"];
     report_table table;
     table.title = "pass@k and fast_p@k";
-    table.note = "Unbiased estimator 1 - C(n-c, k)/C(n, k) per problem, averaged over all problems of the set; "
-                 "k is shown up to the most samples any problem has.";
+    table.note =
+        "Unbiased estimator 1 - C(n-c, k)/C(n, k) per problem, averaged over all problems of the set; "
+        "k is shown up to the most samples any problem has.";
     const json& overall = summary["overall"];
     if (overall["max_samples_per_problem"].get<long long>() <= 1) return table;
     std::vector<std::string> ks;
     for (const auto& [k, value] : overall["pass_at_k"].items()) ks.push_back(k);
-    std::sort(ks.begin(), ks.end(), [](const std::string& a, const std::string& b) { return std::stoul(a) < std::stoul(b); });
+    std::sort(ks.begin(), ks.end(),
+              [](const std::string& a, const std::string& b) { return std::stoul(a) < std::stoul(b); });
     table.columns = {{"group", align::left}, {"samples/problem", align::right}};
     for (const std::string& k : ks) table.columns.push_back({"pass@" + k, align::right});
     for (const char* p : {"1", "2"}) {
@@ -129,8 +131,8 @@ report_table problems_table(const json& results, std::size_t limit) {
     report_table table;
     table.title = "Problems";
     table.note = "Best speedup over the problem's correct candidates; reference time from its reference bench.";
-    table.columns = {{"problem", align::left},    {"level", align::right},   {"reference", align::right},
-                     {"candidates", align::right}, {"compiled", align::right}, {"correct", align::right},
+    table.columns = {{"problem", align::left},     {"level", align::right},        {"reference", align::right},
+                     {"candidates", align::right}, {"compiled", align::right},     {"correct", align::right},
                      {"faster", align::right},     {"best speedup", align::right}, {"best candidate", align::left}};
     for (const json& row : results["summary"]["per_problem"]) {
         if (table.rows.size() >= limit) {
@@ -148,14 +150,15 @@ report_table problems_table(const json& results, std::size_t limit) {
 report_table candidates_table(const json& results, std::size_t limit) {
     report_table table;
     table.title = "Candidates";
-    table.note = "Median times over the repetitions, both measured in the candidate's executable; speedup = "
-                 "reference / candidate; (floor) after a speedup: the candidate's time is under 5x the device's "
-                 "launch floor, mostly launch overhead. % of copy bw: bytes/s against the device-to-device copy "
-                 "bandwidth measured on the device.";
-    table.columns = {{"candidate", align::left},  {"model", align::left},       {"turn", align::right},
-                     {"status", align::left},     {"compiled", align::left},    {"correct", align::left},
-                     {"reference", align::right}, {"candidate time", align::right}, {"cv", align::right},
-                     {"speedup", align::right},   {"FLOP/s", align::right},     {"bytes/s", align::right},
+    table.note =
+        "Median times over the repetitions, both measured in the candidate's executable; speedup = "
+        "reference / candidate; (floor) after a speedup: the candidate's time is under 5x the device's "
+        "launch floor, mostly launch overhead. % of copy bw: bytes/s against the device-to-device copy "
+        "bandwidth measured on the device.";
+    table.columns = {{"candidate", align::left},     {"model", align::left},           {"turn", align::right},
+                     {"status", align::left},        {"compiled", align::left},        {"correct", align::left},
+                     {"reference", align::right},    {"candidate time", align::right}, {"cv", align::right},
+                     {"speedup", align::right},      {"FLOP/s", align::right},         {"bytes/s", align::right},
                      {"% of copy bw", align::right}, {"failure", align::left}};
     for (const json& c : results["candidates"]) {
         if (table.rows.size() >= limit) {
@@ -176,8 +179,7 @@ report_table candidates_table(const json& results, std::size_t limit) {
              speedup_or_dash(c["speedup"]) + (c.value("near_launch_floor", json()) == true ? " (floor)" : ""),
              flops.is_number() ? format_rate(flops.get<double>()) : "-",
              bytes.is_number() ? format_rate(bytes.get<double>()) + "B" : "-",
-             share.is_number() ? fmt::format("{:.0f}%", share.get<double>()) : "-",
-             truncate(failure_text(c), 100)});
+             share.is_number() ? fmt::format("{:.0f}%", share.get<double>()) : "-", truncate(failure_text(c), 100)});
     }
     return table;
 }
@@ -185,8 +187,9 @@ report_table candidates_table(const json& results, std::size_t limit) {
 report_table failures_table(const json& results, std::size_t limit) {
     report_table table;
     table.title = "Failures";
-    table.note = "Candidates that did not compile or gave wrong results, with the first compiler errors or the "
-                 "first mismatch.";
+    table.note =
+        "Candidates that did not compile or gave wrong results, with the first compiler errors or the "
+        "first mismatch.";
     table.columns = {{"candidate", align::left}, {"kind", align::left}, {"details", align::left}};
     for (const json& c : results["candidates"]) {
         if (c["correct"] != false) continue;
@@ -212,9 +215,9 @@ report_table failures_table(const json& results, std::size_t limit) {
 report_table machines_table(const json& results) {
     report_table table;
     table.title = "Machines";
-    table.columns = {{"id", align::left},       {"platform", align::left}, {"device", align::left},
-                     {"driver", align::left},   {"compiler", align::left}, {"GPU targets", align::left},
-                     {"host", align::left},     {"benchmark library", align::left}};
+    table.columns = {{"id", align::left},     {"platform", align::left},         {"device", align::left},
+                     {"driver", align::left}, {"compiler", align::left},         {"GPU targets", align::left},
+                     {"host", align::left},   {"benchmark library", align::left}};
     for (const json& m : results["machines"]) {
         table.rows.push_back({text_of(m, "id"), text_of(m, "platform", "-"), text_of(m, "device", "-"),
                               text_of(m, "driver", "-"), text_of(m, "compiler", "-"), text_of(m, "gpu_targets", "-"),
@@ -228,11 +231,10 @@ std::vector<std::string> headline(const json& results) {
     const json& counts = summary["counts"];
     const json& overall = summary["overall"];
     std::vector<std::string> lines;
-    lines.push_back(fmt::format("{} problems, {} candidates: compiled {}, correct {}, faster than the reference {}.",
-                                count(counts["problems"]), count(counts["candidates"]),
-                                ratio(counts["compiled"], counts["candidates"]),
-                                ratio(counts["correct"], counts["candidates"]),
-                                ratio(counts["faster"], counts["candidates"])));
+    lines.push_back(fmt::format(
+        "{} problems, {} candidates: compiled {}, correct {}, faster than the reference {}.", count(counts["problems"]),
+        count(counts["candidates"]), ratio(counts["compiled"], counts["candidates"]),
+        ratio(counts["correct"], counts["candidates"]), ratio(counts["faster"], counts["candidates"])));
     const json& geomean = overall["geomean_speedup"];
     lines.push_back(fmt::format(
         "fast_0 (correct) {}, fast_1 {}, fast_2 {}; geometric-mean speedup {}.",
@@ -247,14 +249,16 @@ std::vector<std::string> headline(const json& results) {
 std::vector<std::string> warnings(const json& results) {
     std::vector<std::string> out;
     if (results["candidates"].empty()) {
-        out.emplace_back("No candidates in these results, so there is nothing to score (a build without "
-                         "generated candidates, or Google Benchmark output that is not from hipkb benches).");
+        out.emplace_back(
+            "No candidates in these results, so there is nothing to score (a build without "
+            "generated candidates, or Google Benchmark output that is not from hipkb benches).");
     }
     const json& gpu = results["summary"]["gpu_runs"];
     if (gpu.value("on_cpu", 0LL) > 0) {
-        out.push_back(fmt::format("{} of {} benches ran on the CPU (cpu execution, no usable GPU): their correctness "
-                                  "verdicts are real, at the specs' test sizes; speedups and fast_p need a GPU.",
-                                  count(gpu["on_cpu"]), count(gpu["benches"])));
+        out.push_back(
+            fmt::format("{} of {} benches ran on the CPU (cpu execution, no usable GPU): their correctness "
+                        "verdicts are real, at the specs' test sizes; speedups and fast_p need a GPU.",
+                        count(gpu["on_cpu"]), count(gpu["benches"])));
     }
     if (gpu["skipped"].get<long long>() > 0) {
         std::string reasons;
@@ -262,9 +266,10 @@ std::vector<std::string> warnings(const json& results) {
             const std::string text = reason.get<std::string>().empty() ? "no reason given" : reason.get<std::string>();
             reasons += (reasons.empty() ? "" : "; ") + text;
         }
-        out.push_back(fmt::format("GPU runs skipped for {} of {} benches ({}). Their correctness and speed are unknown, "
-                                  "not failures: run on a machine with a GPU to measure them.",
-                                  count(gpu["skipped"]), count(gpu["benches"]), truncate(reasons, 300)));
+        out.push_back(
+            fmt::format("GPU runs skipped for {} of {} benches ({}). Their correctness and speed are unknown, "
+                        "not failures: run on a machine with a GPU to measure them.",
+                        count(gpu["skipped"]), count(gpu["benches"]), truncate(reasons, 300)));
     }
     std::size_t not_run = 0;
     std::size_t unreadable = 0;
@@ -284,23 +289,26 @@ std::vector<std::string> warnings(const json& results) {
     for (const json& c : results["candidates"]) {
         if (c.value("cv_target_met", json()) != false) continue;
         if (imprecise++ == 0) {
-            first_imprecise = fmt::format("{}, median CV {}", text_of(c, "id"), fraction_or_dash(c.value("median_cv", json())));
+            first_imprecise =
+                fmt::format("{}, median CV {}", text_of(c, "id"), fraction_or_dash(c.value("median_cv", json())));
         }
     }
     if (imprecise > 0) {
-        out.push_back(fmt::format("{} candidate bench(es) missed the CV target even after the most repetitions allowed "
-                                  "(first: {}): their times are noisier than asked; rerun on a quieter machine or "
-                                  "with a larger --max-repetitions.",
-                                  imprecise, first_imprecise));
+        out.push_back(
+            fmt::format("{} candidate bench(es) missed the CV target even after the most repetitions allowed "
+                        "(first: {}): their times are noisier than asked; rerun on a quieter machine or "
+                        "with a larger --max-repetitions.",
+                        imprecise, first_imprecise));
     }
     if (not_run > 0) {
         out.push_back(fmt::format("{} of {} candidates have no results (not run yet, or their output is missing).",
                                   not_run, results["candidates"].size()));
     }
     if (unreadable > 0) {
-        out.push_back(fmt::format("Result files of {} bench(es) could not be read (see \"input_errors\" in "
-                                  "report.json); first: {}",
-                                  unreadable, truncate(first_error, 300)));
+        out.push_back(
+            fmt::format("Result files of {} bench(es) could not be read (see \"input_errors\" in "
+                        "report.json); first: {}",
+                        unreadable, truncate(first_error, 300)));
     }
     return out;
 }
