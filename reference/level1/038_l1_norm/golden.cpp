@@ -1,0 +1,24 @@
+// CPU golden for 038_l1_norm: the definition with the row's mean absolute
+// value accumulated in double, used to prove the reference right.
+#include <hipkb/entry.h>
+
+#include <cmath>
+#include <cstdint>
+
+extern "C" int hipkb_run(const hipkb_args* args) {
+    const auto* x = static_cast<const float*>(args->inputs[0]);
+    auto* y = static_cast<float*>(args->outputs[0]);
+    const int64_t rows = args->dims[0];
+    const int64_t d = args->dims[1];
+    for (int64_t r = 0; r < rows; ++r) {
+        double sum = 0.0;
+        for (int64_t i = 0; i < d; ++i) {
+            sum += std::fabs(static_cast<double>(x[r * d + i]));
+        }
+        const double mean = sum / static_cast<double>(d);
+        for (int64_t i = 0; i < d; ++i) {
+            y[r * d + i] = static_cast<float>(x[r * d + i] / mean);
+        }
+    }
+    return 0;
+}
