@@ -136,8 +136,11 @@ say "built in $(( $(date +%s) - t0 ))s; $(left)s left"
 # Reserve time after the benchmarks for the adversarial suite and the rest.
 reserve_after=30
 (( adversarial )) && reserve_after=$(( reserve_after + (platform == "cpu" ? 120 : 150) ))
-mapfile -t problems < <("$build_dir/hipkb" list --build-dir "$build_dir" 2>/dev/null |
-    grep -oE 'hipkb\.bench\.[A-Za-z0-9_]+' | sed 's/^hipkb\.bench\.//' | awk '!seen[$0]++')
+# The build's bench test names, read once: problems and their bench counts
+# come from the same list.
+mapfile -t bench_tests < <("$build_dir/hipkb" list --build-dir "$build_dir" 2>/dev/null |
+    grep -oE '^hipkb\.bench\.[A-Za-z0-9_.]+')
+mapfile -t problems < <(printf '%s\n' "${bench_tests[@]}" | cut -d. -f3 | awk 'NF && !seen[$0]++')
 if (( ${#problems[@]} == 0 )); then
     echo "gpu-check: $build_dir lists no benchmarks (hipkb list --build-dir)" >&2; exit 2
 fi
@@ -147,7 +150,7 @@ not_started=()
 t0=$(date +%s)
 for i in "${!problems[@]}"; do
     p=${problems[$i]}
-    n=$("$build_dir/hipkb" list --build-dir "$build_dir" 2>/dev/null | grep -cE "hipkb\.bench\.$p(\.|\s|$)")
+    n=$(printf '%s\n' "${bench_tests[@]}" | grep -cE "^hipkb\.bench\.$p(\.|$)")
     estimate=$(( benches_run > 0 ? (bench_wall * n + benches_run - 1) / benches_run : per_bench_guess * n ))
     room=$(( $(left) - reserve_after ))
     if (( estimate > room )); then
