@@ -8,6 +8,8 @@ namespace {
 
 constexpr std::array kinds = {
     failure_kind_info{"compile_error", "the candidate does not compile for the GPU target", at_fault::candidate},
+    failure_kind_info{"forbidden_host_code", "the candidate's host code uses a construct the source policy forbids",
+                      at_fault::candidate},
     failure_kind_info{"load_error", "the candidate's module cannot be loaded or has no hipkb_run", at_fault::candidate},
     failure_kind_info{"launch_error", "hipkb_run returned an error, or left one pending", at_fault::candidate},
     failure_kind_info{"mismatch", "an output element is outside the tolerance", at_fault::candidate},
