@@ -11,6 +11,7 @@ packages=(
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev libtomlplusplus-dev
   hipcc libamdhip64-dev libamd-comgr-dev rocm-device-libs clang-15
   libboost-context-dev
+  libclang-15-dev
   gnuplot-nox chromium
   yamllint shellcheck clang-format
   slurmctld slurmd slurm-client munge

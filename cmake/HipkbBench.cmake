@@ -285,6 +285,10 @@ function(hipkb_add_candidate file)
   file(MAKE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}/compile-logs")
   _hipkb_add_module(${_module} "${file}" ON)
   hipkb_guard_compile(${_module} "${file}" "${_log}")
+  if(HIPKB_POLICY_CHECK_ENABLED)
+    # The bench reads it before it trusts the candidate (forbidden_host_code).
+    hipkb_add_policy_check(${_module} "${file}" "${CMAKE_CURRENT_BINARY_DIR}/compile-logs/${_id}.policy.json")
+  endif()
 
   string(MAKE_C_IDENTIFIER "${_run}" _run_id)
   string(MAKE_C_IDENTIFIER "${_sample}" _sample_id)

@@ -164,6 +164,9 @@ void configure_build_and_run(suite_outcome& outcome, const std::vector<std::stri
                              const std::vector<std::string>& driver_args = {}) {
     // Kept between runs: the second run only rebuilds what changed.
     outcome.build_dir = work_root / outcome.platform / "build";
+    // The source policy check off: these suites prove the harness's own
+    // defences, as when the check is bypassed (hipkb.test.adversarial.policy
+    // tests the check).
     std::vector<std::string> configure = {HIPKB_CMAKE,
                                           "-S",
                                           source_dir.string(),
@@ -171,7 +174,8 @@ void configure_build_and_run(suite_outcome& outcome, const std::vector<std::stri
                                           outcome.build_dir.string(),
                                           "-G",
                                           HIPKB_GENERATOR,
-                                          "-DHIPKB_ENABLE_TESTING=OFF"};
+                                          "-DHIPKB_ENABLE_TESTING=OFF",
+                                          "-DHIPKB_POLICY_CHECK=off"};
     configure.insert(configure.end(), configure_args.begin(), configure_args.end());
     if (!std::string(HIPKB_HOST_CXX).empty()) configure.emplace_back("-DCMAKE_CXX_COMPILER=" HIPKB_HOST_CXX);
     fmt::print("adversarial: configuring {}\n", outcome.build_dir.string());

@@ -3,6 +3,7 @@
 // repeated-call recheck.
 #include "bench_session.hpp"
 
+#include <hipkb/core/host_code_policy_file.hpp>
 #include <hipkb/core/inputs.hpp>
 
 #include <fmt/core.h>
@@ -115,6 +116,13 @@ void bench_session::check_candidate() {
     if (status == "failed") {
         record_compile_failure();
         return;
+    }
+    // Before the module is loaded: loading runs its global constructors.
+    if (*m_config.compile_log != '\0') {
+        if (const auto violation = read_host_code_violation(policy_file_for(m_config.compile_log))) {
+            fail("forbidden_host_code", violation->message, violation->details);
+            return;
+        }
     }
     try {
         m_candidate.emplace(m_config.candidate_module);

@@ -12,9 +12,18 @@
 #ifndef HIPKB_CPU_QUALIFIERS_H
 #define HIPKB_CPU_QUALIFIERS_H
 
+#ifdef HIPKB_POLICY_PARSE
+/* Only when hipkb's source policy check parses a candidate (never in a
+ * build): the execution space survives into the AST, so the check can tell
+ * host code from device code. */
+#define __global__ __attribute__((annotate("hipkb_global")))
+#define __device__ __attribute__((annotate("hipkb_device")))
+#define __host__ __attribute__((annotate("hipkb_host")))
+#else
 #define __global__
 #define __device__
 #define __host__
+#endif
 #define __constant__
 #define __managed__
 #define __forceinline__ inline __attribute__((always_inline))
