@@ -122,11 +122,9 @@ TEST(PolicyAdversarial, EveryCandidateWithAnExpectedPolicyCategoryIsCaught) {
             std::vector<std::string> argv = {HIPKB_POLICY_CHECK_TOOL, "--source", path.string(), "--out",
                                              report.string()};
             if (path.extension() == ".cpp") argv.emplace_back("--cpp");
-            for (const std::string arg :
-                 {"--", "-isystem", (source_dir / "harness/include").string(), "-isystem",
-                  (source_dir / "harness/hip_on_cpu/include").string(), "-I" + path.parent_path().string()}) {
-                argv.push_back(arg);
-            }
+            argv.insert(argv.end(),
+                        {"--", "-isystem", (source_dir / "harness/include").string(), "-isystem",
+                         (source_dir / "harness/hip_on_cpu/include").string(), "-I" + path.parent_path().string()});
             const hipkb::process_result result = hipkb::run_process(argv);
             ASSERT_EQ(result.exit_code, 0) << outcome.candidate << ": " << result.output;
             const json checked = json::parse(hipkb::read_file(report));
