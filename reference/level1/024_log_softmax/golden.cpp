@@ -1,0 +1,31 @@
+// CPU golden for 024_log_softmax: the row max, then the log of the sum of the
+// shifted exponentials, in double, used to prove the reference right.
+#include <hipkb/entry.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+extern "C" int hipkb_run(const hipkb_args* args) {
+    const auto* x = static_cast<const float*>(args->inputs[0]);
+    auto* y = static_cast<float*>(args->outputs[0]);
+    const int64_t rows = args->dims[0];
+    const int64_t d = args->dims[1];
+    for (int64_t r = 0; r < rows; ++r) {
+        const float* xr = x + r * d;
+        float* yr = y + r * d;
+        double row_max = -INFINITY;
+        for (int64_t i = 0; i < d; ++i) {
+            row_max = std::max(row_max, static_cast<double>(xr[i]));
+        }
+        double sum = 0.0;
+        for (int64_t i = 0; i < d; ++i) {
+            sum += std::exp(xr[i] - row_max);
+        }
+        const double log_sum = std::log(sum);
+        for (int64_t i = 0; i < d; ++i) {
+            yr[i] = static_cast<float>(xr[i] - row_max - log_sum);
+        }
+    }
+    return 0;
+}
