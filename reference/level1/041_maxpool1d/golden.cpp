@@ -1,0 +1,31 @@
+// CPU golden for 041_maxpool1d: the plain definition, taps outside the row are
+// skipped (padding counts as -inf), used to prove the reference right.
+#include <hipkb/entry.h>
+
+#include <cstdint>
+#include <limits>
+
+extern "C" int hipkb_run(const hipkb_args* args) {
+    const auto* x = static_cast<const float*>(args->inputs[0]);
+    auto* y = static_cast<float*>(args->outputs[0]);
+    const int64_t rows = args->dims[0] * args->dims[1];
+    const int64_t l = args->dims[2];
+    const int64_t k = args->dims[3];
+    const int64_t s = args->dims[4];
+    const int64_t p = args->dims[5];
+    const int64_t dil = args->dims[6];
+    const int64_t ol = (l + 2 * p - dil * (k - 1) - 1) / s + 1;
+    for (int64_t r = 0; r < rows; ++r) {
+        for (int64_t o = 0; o < ol; ++o) {
+            float m = -std::numeric_limits<float>::infinity();
+            for (int64_t tap = 0; tap < k; ++tap) {
+                const int64_t i = o * s - p + tap * dil;
+                if (i >= 0 && i < l && x[r * l + i] > m) {
+                    m = x[r * l + i];
+                }
+            }
+            y[r * ol + o] = m;
+        }
+    }
+    return 0;
+}
