@@ -23,6 +23,11 @@
 //
 // The slow part (build and driver run) happens once, before the cases; each
 // case, named <problem>.<exploit>, then checks one candidate's results.
+//
+// One candidate as its own CTest test (host suite): --prepare configures and
+// builds the suite's tree only (a CTest fixture), and
+// --candidate=<problem>.<exploit> runs the driver on that candidate and its
+// reference alone, into a results folder of its own, and checks it.
 #include <hipkb/core/atomic_file.hpp>
 #include <hipkb/core/failure_kinds.hpp>
 #include <hipkb/core/process.hpp>
@@ -51,6 +56,8 @@ using json = nlohmann::json;
 const fs::path source_dir = HIPKB_SOURCE_DIR;
 const fs::path work_root = HIPKB_WORK_DIR;
 std::string g_suite;  // host, gpu, gpu_compile or cpu
+bool g_prepare_only = false;
+std::string g_only;  // <problem>.<exploit>: one candidate, on a tree --prepare built
 
 // The "not_faster" expectation: a control candidate that does the work in
 // an unusual but honest way must not come out clearly faster than the
@@ -155,6 +162,7 @@ struct suite_outcome {
     std::optional<hipkb::process_result> configure;
     std::optional<hipkb::process_result> build;
     std::optional<hipkb::process_result> bench;
+    bool prebuilt = false;  // configured and built by an earlier --prepare
 };
 
 suite_outcome g_outcome;
@@ -178,10 +186,13 @@ void configure_build_and_run(suite_outcome& outcome, const std::vector<std::stri
                                           "-DHIPKB_POLICY_CHECK=off"};
     configure.insert(configure.end(), configure_args.begin(), configure_args.end());
     if (!std::string(HIPKB_HOST_CXX).empty()) configure.emplace_back("-DCMAKE_CXX_COMPILER=" HIPKB_HOST_CXX);
-    fmt::print("adversarial: configuring {}\n", outcome.build_dir.string());
-    std::fflush(stdout);
-    outcome.configure = run(configure, 600);
-    if (!succeeded(*outcome.configure)) return;
+    outcome.prebuilt = !g_only.empty();
+    if (!outcome.prebuilt) {
+        fmt::print("adversarial: configuring {}\n", outcome.build_dir.string());
+        std::fflush(stdout);
+        outcome.configure = run(configure, 600);
+        if (!succeeded(*outcome.configure)) return;
+    }
     std::size_t benches = 0;
     try {
         const json manifest = read_json(outcome.build_dir / "hipkb_manifest.json");
@@ -197,15 +208,28 @@ void configure_build_and_run(suite_outcome& outcome, const std::vector<std::stri
     // hipkb_suite: the driver and the benches (with the harness and every
     // module they need), not the generator or the hipkb command. -j2: the
     // machines this runs on are small and shared.
-    outcome.build = run({HIPKB_CMAKE, "--build", outcome.build_dir.string(), "-j2", "--target", "hipkb_suite"}, 3000);
-    if (!succeeded(*outcome.build)) return;
+    if (!outcome.prebuilt) {
+        outcome.build =
+            run({HIPKB_CMAKE, "--build", outcome.build_dir.string(), "-j2", "--target", "hipkb_suite"}, 3000);
+        if (!succeeded(*outcome.build) || g_prepare_only) return;
+    }
+    std::vector<std::string> driver = {(outcome.build_dir / "bench").string(), "--timeout",
+                                       std::to_string(bench_timeout)};
+    if (outcome.prebuilt) {
+        // One candidate and its problem's reference, into a folder of its own,
+        // so that candidate tests can run side by side.
+        const std::string problem = g_only.substr(0, g_only.find('.'));
+        const std::string exploit = g_only.substr(g_only.find('.') + 1);
+        outcome.results_dir = work_root / outcome.platform / "candidates" / g_only;
+        driver.insert(driver.end(),
+                      {"--results", outcome.results_dir.string(), "--filter",
+                       fmt::format("^hipkb\\.bench\\.{}\\.(reference|adversarial\\.{})$", problem, exploit)});
+    }
     // Results of an earlier run must not stand in for this one.
     std::error_code ignored;
     fs::remove_all(outcome.results_dir, ignored);
     fmt::print("adversarial: running the bench driver (--timeout {})\n", bench_timeout);
     std::fflush(stdout);
-    std::vector<std::string> driver = {(outcome.build_dir / "bench").string(), "--timeout",
-                                       std::to_string(bench_timeout)};
     driver.insert(driver.end(), driver_args.begin(), driver_args.end());
     driver.insert(driver.end(), {"--", "--benchmark_min_time=0.01", "--benchmark_repetitions=2"});
     outcome.bench = run(driver, 3000);
@@ -322,6 +346,10 @@ void run_cpu_suite() {
 // Every case needs the configure, build and driver run to have worked.
 void expect_suite_ran() {
     ASSERT_TRUE(g_outcome.setup_error.empty()) << g_outcome.setup_error;
+    if (g_outcome.prebuilt) {
+        ASSERT_TRUE(g_outcome.bench.has_value()) << "the driver did not run";
+        return;
+    }
     ASSERT_TRUE(g_outcome.configure.has_value());
     ASSERT_TRUE(succeeded(*g_outcome.configure)) << "configure: " << describe(*g_outcome.configure) << "\n"
                                                  << quoted(g_outcome.configure->output);
@@ -580,6 +608,12 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg.rfind("--suite=", 0) == 0) suite = arg.substr(8);
+        if (arg == "--prepare") g_prepare_only = true;
+        if (arg.rfind("--candidate=", 0) == 0) g_only = arg.substr(12);
+    }
+    if ((g_prepare_only || !g_only.empty()) && suite != "host") {
+        std::cerr << "--prepare and --candidate work with --suite=host only\n";
+        return 2;
     }
     if (suite != "host" && suite != "gpu" && suite != "gpu_compile" && suite != "cpu") {
         std::cerr << "usage: hipkb_test_adversarial --suite=host|gpu|gpu_compile|cpu [gtest flags]\n";
@@ -619,7 +653,25 @@ int main(int argc, char** argv) {
         fmt::print("SKIPPED: {}\n", g_outcome.skipped);
         return 0;
     }
-    register_case("driver", "runs_every_candidate_and_the_references_are_right", __FILE__, check_driver);
+    if (g_prepare_only) {
+        register_case("prepare", "configures_and_builds_the_suite", __FILE__, [] {
+            ASSERT_TRUE(g_outcome.configure && succeeded(*g_outcome.configure))
+                << "configure: " << (g_outcome.configure ? quoted(g_outcome.configure->output) : "not run");
+            ASSERT_TRUE(g_outcome.setup_error.empty()) << g_outcome.setup_error;
+            ASSERT_TRUE(g_outcome.build && succeeded(*g_outcome.build))
+                << "build: " << (g_outcome.build ? quoted(g_outcome.build->output) : "not run");
+        });
+        return RUN_ALL_TESTS();
+    }
+    if (!g_only.empty()) {
+        std::erase_if(g_candidates, [](const candidate& c) { return c.problem + "." + c.exploit != g_only; });
+        if (g_candidates.empty()) {
+            std::cerr << "--candidate=" << g_only << ": no such candidate under tests/adversarial/host\n";
+            return 2;
+        }
+    } else {
+        register_case("driver", "runs_every_candidate_and_the_references_are_right", __FILE__, check_driver);
+    }
     for (const candidate& c : g_candidates) {
         register_case(c.problem, c.exploit, c.source, [c] { check_candidate(c); });
     }

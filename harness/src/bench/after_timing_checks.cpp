@@ -24,6 +24,9 @@ constexpr double caching_floor_seconds = 20e-6;
 bool bench_session::check_after_timing(const implementation_module& impl, device_outputs& outputs,
                                        const hipkb_args& args, const std::vector<double>& event_times,
                                        const std::vector<double>& wall_times) {
+    // First: a patched clock or a thread left running make every figure
+    // below (and the time reported) meaningless.
+    if (!timed_calls_honest(wall_times)) return false;
     // Device events only see work on the harness's stream; work launched
     // elsewhere still has to finish before the device-wide synchronize.
     // The gap between the two clocks is compared with the reference's

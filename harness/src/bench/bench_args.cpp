@@ -53,6 +53,17 @@ parsed_args parse_args(int argc, char** argv) {
             parsed.verdict_out = arg.substr(std::string("--hipkb_verdict_out=").size());
             continue;
         }
+        if (arg.rfind("--hipkb_report_fd=", 0) == 0) {
+            const std::string_view text = std::string_view(arg).substr(std::string_view("--hipkb_report_fd=").size());
+            int fd = -1;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), fd);
+            if (error != std::errc() || end != text.data() + text.size() || fd < 3) {
+                throw std::invalid_argument(
+                    fmt::format("{}: expected the number of an inherited file descriptor, 3 or above", arg));
+            }
+            parsed.report_fd = fd;
+            continue;
+        }
         // Launch counts are chosen by calibrate(); these set its targets.
         for (const std::string prefix : {"--benchmark_min_time=", "--hipkb_min_time="}) {
             if (arg.rfind(prefix, 0) == 0) {

@@ -5,6 +5,7 @@
 
 #include <hipkb/bench/stable_name_reporter.hpp>
 #include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/report_channel.hpp>
 #include <hipkb/core/seed_secret.hpp>
 
 #include <fmt/core.h>
@@ -15,8 +16,23 @@ namespace hipkb::detail {
 
 namespace {
 
-void write_verdict(const std::optional<std::filesystem::path>& path, const json& verdict) {
-    if (path) write_file_atomically(*path, verdict.dump(2) + "\n");
+// The verdict to the driver's pipe, which it trusts over any file, and to
+// --hipkb_verdict_out for a direct run. Sent again whenever it changes: a
+// process that dies later still leaves the last one with the driver.
+void write_verdict(const parsed_args& args, const json& verdict) {
+    const std::string text = verdict.dump(2) + "\n";
+    if (args.report_fd) send_report(*args.report_fd, "verdict", text);
+    if (args.verdict_out) write_file_atomically(*args.verdict_out, text);
+}
+
+// The Google Benchmark JSON, as the library wrote it, to the driver's pipe,
+// before this process begins to exit (and a candidate's exit handlers run).
+void send_benchmark_json(const parsed_args& args) {
+    if (!args.report_fd) return;
+    const auto file_output = find_benchmark_file_output(args.benchmark_args);
+    std::error_code missing;
+    if (!file_output || file_output->format != "json" || !std::filesystem::exists(file_output->path, missing)) return;
+    send_report(*args.report_fd, "benchmark", read_file(file_output->path));
 }
 
 void add_context(const bench_config& config, const device_info& device) {
@@ -95,10 +111,10 @@ int run_bench(const bench_config& config, int argc, char** argv) {
         }
     } catch (const std::exception& error) {
         fmt::print(stderr, "hipkb: {}: {}\n", config.test_name, error.what());
-        if (session) write_verdict(args.verdict_out, session->verdict());
+        if (session) write_verdict(args, session->verdict());
         return 1;
     }
-    write_verdict(args.verdict_out, session->verdict());
+    write_verdict(args, session->verdict());
     if (session->verdict().value("execution", "") == "cpu") {
         // A CPU gives correctness, never a GPU time: nothing is timed.
         const bool correct = session->verdict().value("correct", false);
@@ -134,15 +150,16 @@ int run_bench(const bench_config& config, int argc, char** argv) {
         // During calibration: the same named failure as during timing.
         s->record_device_fault(error.what(), s->is_candidate());
         fmt::print(stderr, "hipkb: {}: {}\n", config.test_name, error.what());
-        write_verdict(args.verdict_out, session->verdict());
+        write_verdict(args, session->verdict());
         return 1;
     } catch (const std::exception& error) {
         fmt::print(stderr, "hipkb: {}: {}\n", config.test_name, error.what());
-        write_verdict(args.verdict_out, session->verdict());
+        write_verdict(args, session->verdict());
         return 1;
     }
     benchmark::Shutdown();
-    write_verdict(args.verdict_out, session->verdict());
+    send_benchmark_json(args);
+    write_verdict(args, session->verdict());
     if (session->candidate_failed()) {
         fmt::print("hipkb: {}: {}{}\n", config.test_name, session->candidate_failure().message,
                    reproduce_hint(session->seed_secret()));

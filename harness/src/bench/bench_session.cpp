@@ -6,6 +6,7 @@
 #include <hipkb/core/compile_log.hpp>
 #include <hipkb/core/failure_kinds.hpp>
 #include <hipkb/core/inputs.hpp>
+#include <hipkb/core/process_probes.hpp>
 
 #include <fmt/core.h>
 
@@ -138,14 +139,29 @@ std::optional<std::vector<host_tensor>> bench_session::run_candidate(const devic
     device_outputs outputs(m_spec, m_sizes);
     outputs.poison(m_stream);
     m_stream.synchronize();
+    const std::optional<std::size_t> threads_before = count_threads();
     const int rc = m_candidate->run(make_args(inputs, outputs, m_stream));
+    const std::optional<std::size_t> threads_after = count_threads();
     synchronize_device();
     if (rc != 0) {
         fail("launch_error", fmt::format("launch_error: hipkb_run returned {}", error_string(rc)));
         return std::nullopt;
     }
+    if (!no_thread_left(threads_before, threads_after, fmt::format("on seed {}", inputs.seed()))) return std::nullopt;
     if (!buffers_intact(outputs, inputs, "", "")) return std::nullopt;
     return outputs.download();
+}
+
+bool bench_session::no_thread_left(std::optional<std::size_t> before, std::optional<std::size_t> after,
+                                   std::string_view when) {
+    if (!before || !after || *after <= *before) return true;
+    fail("thread_left_running",
+         fmt::format("thread_left_running: {}, the process had {} threads when hipkb_run returned and {} when it was "
+                     "called: the candidate left a thread running, so work can go on after the call, off the clock "
+                     "and after the checks (host threads are not allowed in a candidate)",
+                     when, *after, *before),
+         {{"threads_before", *before}, {"threads_after", *after}});
+    return false;
 }
 
 bool bench_session::buffers_intact(const device_outputs& outputs, const device_inputs& inputs,

@@ -140,6 +140,12 @@ public:
         double wall_seconds;   // from queuing the start event to a device-wide synchronize
         double host_seconds;   // the hipkb_run call itself on the host
         int status;            // what hipkb_run returned
+        // The same wall interval read through a direct system call minus
+        // wall_seconds: near zero unless the C library's clock was patched.
+        double clock_discrepancy_seconds;
+        // Threads of the process right after hipkb_run returned minus right
+        // before it was called; nullopt where /proc/self/task is unreadable.
+        std::optional<long> threads_added;
     };
 
     enum class inputs_change { yes, no };
@@ -208,6 +214,16 @@ private:
     // nullopt (with the failure recorded) when the launch itself failed.
     std::optional<std::vector<host_tensor>> run_candidate(const device_inputs& inputs);
 
+    // False (with thread_left_running recorded) when a candidate's call left
+    // more threads in the process than it found: work going on after
+    // hipkb_run returned, off the clock and past the checks.
+    bool no_thread_left(std::optional<std::size_t> before, std::optional<std::size_t> after, std::string_view when);
+
+    // The timing calls' own checks, made after each repetition: no thread
+    // left running by a timed call, and the C library's clock agreeing with
+    // the system call's (clock_tampered otherwise).
+    bool timed_calls_honest(const std::vector<double>& wall_times);
+
     // Compares every output; records the first failure. `kind_override`
     // replaces the kind (a recheck after timing is its own kind of failure).
     bool outputs_match(const std::vector<host_tensor>& got, const sealed_answer& expected, std::uint64_t seed,
@@ -258,6 +274,11 @@ private:
     std::vector<double> m_reference_gaps;   // the same, per timed launch of the last reference repetition
     double m_measured_bandwidth = 0.0;      // bytes/s of a device-to-device copy; 0 until measured
     double m_measured_flops = 0.0;          // fp32 FMA FLOP/s of the probe; 0 until measured (or on host)
+    // Set by the first timed candidate launch that left a thread running.
+    std::optional<std::string> m_thread_left_while_timed;
+    // clock_discrepancy_seconds of the candidate's timed launches in the
+    // current repetition.
+    std::vector<double> m_clock_discrepancies;
     bool m_cache_probed = false;
     bool m_reference_warm = false;
     bool m_candidate_warm = false;

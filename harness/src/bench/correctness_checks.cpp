@@ -5,6 +5,7 @@
 
 #include <hipkb/core/host_code_policy_file.hpp>
 #include <hipkb/core/inputs.hpp>
+#include <hipkb/core/process_probes.hpp>
 
 #include <fmt/core.h>
 
@@ -183,11 +184,15 @@ bool bench_session::recheck_repeated_calls() {
         m_timing_inputs->perturb(m_launches++, m_stream);
         outputs.poison(m_stream);
         m_stream.synchronize();
-        if (const int rc = m_candidate->run(args); rc != 0) {
+        const std::optional<std::size_t> threads_before = count_threads();
+        const int rc = m_candidate->run(args);
+        const std::optional<std::size_t> threads_after = count_threads();
+        if (rc != 0) {
             fail("launch_error",
                  fmt::format("launch_error: on a repeated call: hipkb_run returned {}", error_string(rc)));
             return false;
         }
+        if (!no_thread_left(threads_before, threads_after, "on a repeated call")) return false;
         if (!buffers_intact(outputs, *m_timing_inputs, "on a repeated call: ", "on a repeated call: ")) return false;
         const std::vector<host_tensor> got = outputs.download();
         const sealed_answer expected(run_reference(*m_timing_inputs, m_sizes));

@@ -2,6 +2,7 @@
 // launches Google Benchmark reports.
 #include "bench_session.hpp"
 
+#include <hipkb/core/process_probes.hpp>
 #include <hipkb/core/statistics.hpp>
 
 #include <fmt/core.h>
@@ -11,11 +12,23 @@
 
 namespace hipkb::detail {
 
+namespace {
+
+// Below this the two clocks' disagreement is read overhead and scheduling,
+// not a patched clock.
+constexpr double clock_discrepancy_floor_seconds = 20e-6;
+
+}  // namespace
+
 bench_session::launch_times bench_session::timed_run(const implementation_module& impl, device_outputs& outputs,
                                                      const hipkb_args& args, inputs_change change) {
     if (change == inputs_change::yes) m_timing_inputs->perturb(m_launches++, m_stream);
     outputs.poison(m_stream);
     m_flusher.flush(m_stream);
+    // Read for the reference too, so both sides pay the same, and before
+    // either clock starts.
+    const std::optional<std::size_t> threads_before = count_threads();
+    const double raw_start = monotonic_seconds_by_syscall();
     const auto wall_start = std::chrono::steady_clock::now();
     m_timer.start(m_stream);
     const auto host_start = std::chrono::steady_clock::now();
@@ -24,7 +37,50 @@ bench_session::launch_times bench_session::timed_run(const implementation_module
     m_timer.stop(m_stream);
     const double event_seconds = m_timer.seconds();
     synchronize_device();
-    return {event_seconds, seconds_since(wall_start), host_seconds, status};
+    const double wall_seconds = seconds_since(wall_start);
+    const double raw_seconds = monotonic_seconds_by_syscall() - raw_start;
+    // Outside every timed interval (reading /proc costs tens of us); a
+    // thread the call left running is still there.
+    const std::optional<std::size_t> threads_after = count_threads();
+    std::optional<long> threads_added;
+    if (threads_before && threads_after) {
+        threads_added = static_cast<long>(*threads_after) - static_cast<long>(*threads_before);
+    }
+    if (&impl != &m_reference && threads_added && *threads_added > 0 && !m_thread_left_while_timed) {
+        m_thread_left_while_timed = fmt::format(
+            "on timed launch {}, the process had {} threads after the launch "
+            "was synchronized and {} when hipkb_run was called",
+            m_launches, *threads_after, *threads_before);
+    }
+    return {event_seconds, wall_seconds, host_seconds, status, raw_seconds - wall_seconds, threads_added};
+}
+
+bool bench_session::timed_calls_honest(const std::vector<double>& wall_times) {
+    if (m_thread_left_while_timed) {
+        fail("thread_left_running",
+             fmt::format("thread_left_running: {}: the candidate left a thread running, so work can go on after "
+                         "the call, off the clock (host threads are not allowed in a candidate)",
+                         *m_thread_left_while_timed));
+        return false;
+    }
+    if (m_clock_discrepancies.empty() || wall_times.empty()) return true;
+    // The system call's interval encloses the library's, so it is never
+    // shorter; a preempted read makes single launches disagree, the median
+    // does not. A clock that loses the candidate's own time shows here.
+    const double discrepancy = median(m_clock_discrepancies);
+    const double wall = median(wall_times);
+    const double allowed = std::max(clock_discrepancy_floor_seconds, 0.05 * (wall + discrepancy));
+    m_verdict["clock_discrepancy_seconds"] = discrepancy;
+    if (discrepancy > allowed) {
+        fail("clock_tampered",
+             fmt::format("clock_tampered: per timed launch the clock read through a direct system call saw {:.3g} s "
+                         "more than the C library's clock (median; the library saw {:.3g} s, at most {:.3g} s more "
+                         "is noise): the timing calls were interposed or patched from inside the process",
+                         discrepancy, wall, allowed),
+             {{"clock_discrepancy_seconds", discrepancy}, {"library_wall_seconds", wall}});
+        return false;
+    }
+    return true;
 }
 
 // The reference's timing outputs stay allocated while the candidate is
@@ -60,10 +116,12 @@ benchmark::IterationCount bench_session::calibrate(bool candidate, double target
     std::vector<double> event_times;
     std::vector<double> wall_times;
     for (int n = 0; n < 3; ++n) {
-        const auto iteration_start = std::chrono::steady_clock::now();
+        // The system call's clock: a candidate that patched the library's
+        // must not talk the harness into a launch count it cannot afford.
+        const double iteration_start = monotonic_seconds_by_syscall();
         event_times.push_back(timed_run(impl, outputs, args, inputs_change::yes).event_seconds);
         // The whole iteration, flush and checks included: that is what the budget pays for.
-        wall_times.push_back(seconds_since(iteration_start));
+        wall_times.push_back(monotonic_seconds_by_syscall() - iteration_start);
     }
     if (!candidate) forget_result(outputs);
     const double per_launch = std::max(median(event_times), 1e-9);
@@ -114,8 +172,10 @@ void bench_session::time_or_throw(benchmark::State& state, bool candidate) {
     std::vector<double> event_times;
     std::vector<double> wall_times;
     std::vector<double> host_times;
+    m_clock_discrepancies.clear();
     for (auto _ : state) {
         const launch_times launch = timed_run(impl, outputs, args, inputs_change::yes);
+        if (candidate) m_clock_discrepancies.push_back(launch.clock_discrepancy_seconds);
         if (launch.status != 0) {
             m_skip_message = fmt::format("launch_error: hipkb_run returned {}", error_string(launch.status));
             state.SkipWithError(m_skip_message.c_str());
@@ -166,7 +226,8 @@ void bench_session::time_or_throw(benchmark::State& state, bool candidate) {
 // and lazy runtime initialisation settle before timing.
 void bench_session::warm_up(const implementation_module& impl, const hipkb_args& args, bool& done) {
     if (done) return;
-    const auto start = std::chrono::steady_clock::now();
+    // The cap on the system call's clock, which a candidate cannot patch.
+    const double start = monotonic_seconds_by_syscall();
     std::vector<double> recent;
     for (int n = 0; n < 10000; ++n) {
         m_timer.start(m_stream);
@@ -176,7 +237,7 @@ void bench_session::warm_up(const implementation_module& impl, const hipkb_args&
         synchronize_device();
         if (recent.size() > 5) recent.erase(recent.begin());
         const bool stable = recent.size() == 5 && summarize(recent).cv < 0.05;
-        if ((n >= 2 && stable) || std::chrono::steady_clock::now() - start > std::chrono::seconds(1)) break;
+        if ((n >= 2 && stable) || monotonic_seconds_by_syscall() - start > 1.0) break;
     }
     done = true;
 }

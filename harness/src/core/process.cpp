@@ -70,6 +70,24 @@ process_result run_process(const std::vector<std::string>& argv, const process_o
     }
     fd_guard read_end(pipe_fds[0]);
     fd_guard write_end(pipe_fds[1]);
+    fd_guard report_read_end;
+    fd_guard report_write_end;
+    if (options.report_fd >= 0) {
+        if (options.report_fd <= STDERR_FILENO) {
+            result.how = process_result::end::failed_to_start;
+            result.error =
+                fmt::format("report_fd {}: expected 3 or above (0-2 are stdin, stdout, stderr)", options.report_fd);
+            return result;
+        }
+        int report_fds[2];
+        if (::pipe2(report_fds, O_CLOEXEC) != 0) {
+            result.how = process_result::end::failed_to_start;
+            result.error = fmt::format("report pipe: {}", std::strerror(errno));
+            return result;
+        }
+        report_read_end.reset(report_fds[0]);
+        report_write_end.reset(report_fds[1]);
+    }
 
     std::vector<std::string> env_storage;
     // An extra entry replaces this process's variable of the same name (the
@@ -96,6 +114,10 @@ process_result run_process(const std::vector<std::string>& argv, const process_o
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, write_end.get(), STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, write_end.get(), STDERR_FILENO);
+    if (report_write_end.get() >= 0) {
+        // dup2 onto a different number clears close-on-exec on the copy.
+        posix_spawn_file_actions_adddup2(&actions, report_write_end.get(), options.report_fd);
+    }
     if (options.working_directory) {
         posix_spawn_file_actions_addchdir_np(&actions, options.working_directory->c_str());
     }
@@ -111,6 +133,7 @@ process_result run_process(const std::vector<std::string>& argv, const process_o
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
     write_end.reset();
+    report_write_end.reset();
     if (spawn_error != 0) {
         result.how = process_result::end::failed_to_start;
         result.error = fmt::format("cannot start {}: {}", argv[0], std::strerror(spawn_error));
@@ -123,8 +146,24 @@ process_result run_process(const std::vector<std::string>& argv, const process_o
     int status = 0;
     bool reaped = false;
     bool pipe_open = true;
+    bool report_open = report_read_end.get() >= 0;
     char buffer[8192];
+    // The report is read whole (it is the verdict); a child flooding it is
+    // cut off rather than allowed to exhaust this process's memory.
+    constexpr std::size_t report_limit = std::size_t{256} << 20;
+    const auto read_report = [&] {
+        const ssize_t n = ::read(report_read_end.get(), buffer, sizeof buffer);
+        if (n > 0 && result.report.size() < report_limit) {
+            result.report.append(buffer, static_cast<std::size_t>(n));
+        } else if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
+            report_open = false;
+        }
+    };
     while (!reaped || pipe_open) {
+        if (report_open) {
+            pollfd report_pfd{report_read_end.get(), POLLIN, 0};
+            while (report_open && ::poll(&report_pfd, 1, 0) > 0) read_report();
+        }
         if (pipe_open) {
             pollfd pfd{read_end.get(), POLLIN, 0};
             const int ready = ::poll(&pfd, 1, 50);
@@ -149,6 +188,7 @@ process_result run_process(const std::vector<std::string>& argv, const process_o
             const pid_t done = ::waitpid(pid, &status, WNOHANG);
             if (done == pid) {
                 reaped = true;
+                if (options.kill_leftovers) ::kill(-pid, SIGKILL);
                 // A grandchild may still hold the pipe; do not wait for it forever.
                 if (pipe_open) {
                     pollfd pfd{read_end.get(), POLLIN, 0};
@@ -175,6 +215,12 @@ process_result run_process(const std::vector<std::string>& argv, const process_o
         } else if (!reaped && term_sent && now - *term_sent > std::chrono::seconds(2)) {
             ::kill(-pid, SIGKILL);
         }
+    }
+    // What the child wrote before it ended; a grandchild still holding the
+    // write end (kill_leftovers not set) is not waited for.
+    if (report_open) {
+        pollfd report_pfd{report_read_end.get(), POLLIN, 0};
+        while (report_open && ::poll(&report_pfd, 1, 0) > 0) read_report();
     }
     if (result.output.size() > options.output_limit) {
         result.output.erase(0, result.output.size() - options.output_limit);

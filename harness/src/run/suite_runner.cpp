@@ -8,6 +8,7 @@
 #include <hipkb/report/gbench.hpp>
 #include <hipkb/report/report.hpp>
 #include <hipkb/report/results.hpp>
+#include <hipkb/run/child_report.hpp>
 #include <hipkb/run/repetition_target.hpp>
 #include <hipkb/run/worker_slots.hpp>
 
@@ -122,22 +123,30 @@ void remove_stale(const std::filesystem::path& results, const std::string& test)
 // repetitions and precision reached and the wall time of every run.
 json run_to_precision(const bench_entry& bench, const std::filesystem::path& results, const suite_options& options,
                       const std::vector<std::string>& environment, std::uint64_t seed_secret) {
-    const std::filesystem::path gbench_out = results / (bench.test + ".json");
+    const child_files files = child_files_for(results, bench.test);
+    const std::filesystem::path& gbench_out = files.benchmark;
     const bool adaptive = options.cv_target > 0 && !sets_repetitions(options.benchmark_args);
     int repetitions = default_repetitions;
     double wall_seconds = 0.0;
     json record;
     for (int attempt = 1;; ++attempt) {
-        std::vector<std::string> argv = {bench.executable.string(), "--benchmark_out=" + gbench_out.string(),
+        // The process reports its verdict and benchmark JSON over a pipe;
+        // the files are written here once it has ended (child_report.hpp).
+        std::vector<std::string> argv = {bench.executable.string(), "--benchmark_out=" + files.child_benchmark.string(),
                                          "--benchmark_out_format=json",
-                                         "--hipkb_verdict_out=" + (results / (bench.test + ".verdict.json")).string(),
+                                         fmt::format("--hipkb_report_fd={}", child_report_fd),
                                          fmt::format("--hipkb_seed={}", seed_secret)};
         if (adaptive) argv.push_back(fmt::format("--benchmark_repetitions={}", repetitions));
         argv.insert(argv.end(), options.benchmark_args.begin(), options.benchmark_args.end());
         process_options run;
         run.timeout = std::chrono::duration<double>(options.timeout_seconds);
         run.environment = environment;
-        record = run_record(bench, run_process(argv, run));
+        run.report_fd = child_report_fd;
+        run.kill_leftovers = true;
+        clear_child_files(files);
+        const process_result result = run_process(argv, run);
+        record = run_record(bench, result);
+        record["report"] = record_child_report(bench, files, result, record["status"].get<std::string>());
         wall_seconds += record["wall_seconds"].get<double>();
         record["wall_seconds"] = wall_seconds;
         record["attempts"] = attempt;

@@ -123,3 +123,17 @@ TEST(BenchArgs, an_iteration_count_is_refused_rather_than_read_as_seconds) {
 }
 
 }  // namespace
+
+TEST(BenchArgs, the_report_fd_is_taken_and_not_passed_on) {
+    const parsed_args parsed = parse({"--hipkb_report_fd=3"});
+    ASSERT_TRUE(parsed.report_fd.has_value());
+    EXPECT_EQ(*parsed.report_fd, 3);
+    EXPECT_FALSE(passes_on(parsed, "--hipkb_report_fd=3"));
+    EXPECT_FALSE(parse({}).report_fd.has_value());
+}
+
+TEST(BenchArgs, a_report_fd_that_is_not_an_inherited_descriptor_is_refused) {
+    for (const std::string bad : {"--hipkb_report_fd=1", "--hipkb_report_fd=x", "--hipkb_report_fd="}) {
+        EXPECT_NE(rejection_of(bad).find("--hipkb_report_fd"), std::string::npos) << bad;
+    }
+}

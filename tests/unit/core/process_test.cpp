@@ -82,3 +82,43 @@ TEST(Process, an_extra_entry_replaces_the_parents_variable_of_that_name) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Process, what_the_child_writes_to_the_report_fd_comes_back_apart_from_its_output) {
+    hipkb::process_options options;
+    options.report_fd = 3;
+    const auto result = hipkb::run_process({"sh", "-c", "echo out; printf 'for the driver' >&3"}, options);
+    EXPECT_EQ(result.how, hipkb::process_result::end::exited);
+    EXPECT_EQ(result.exit_code, 0);
+    EXPECT_EQ(result.report, "for the driver");
+    EXPECT_EQ(result.output.find("for the driver"), std::string::npos);
+}
+
+TEST(Process, a_large_report_is_read_whole_while_the_child_runs) {
+    hipkb::process_options options;
+    options.report_fd = 3;
+    // 1 MiB: far more than a pipe holds, so the child blocks until it is read.
+    const auto result = hipkb::run_process({"sh", "-c", "head -c 1048576 /dev/zero >&3; echo done"}, options);
+    EXPECT_EQ(result.exit_code, 0);
+    EXPECT_EQ(result.report.size(), 1048576u);
+    EXPECT_NE(result.output.find("done"), std::string::npos);
+}
+
+TEST(Process, a_grandchild_left_behind_is_killed_when_asked) {
+    const std::filesystem::path pid_file =
+        std::filesystem::temp_directory_path() / ("hipkb_leftover_" + std::to_string(::getpid()));
+    hipkb::process_options options;
+    options.kill_leftovers = true;
+    const auto result = hipkb::run_process(
+        {"sh", "-c", "sleep 30 >/dev/null 2>&1 </dev/null & echo $! > " + pid_file.string() + "; exit 0"}, options);
+    EXPECT_EQ(result.exit_code, 0);
+    std::ifstream in(pid_file);
+    long pid = 0;
+    ASSERT_TRUE(in >> pid) << pid_file;
+    std::filesystem::remove(pid_file);
+    for (int n = 0; n < 100 && still_running(pid); ++n) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    EXPECT_FALSE(still_running(pid)) << "the leftover sleep " << pid << " still runs";
+}
+
+}  // namespace

@@ -2,6 +2,10 @@
 // does is chosen by the name it is run under (the tests make symlinks):
 //
 //   ok...     writes Google Benchmark JSON (steady times) and a verdict, exits 0
+//             (with --hipkb_report_fd, both also go over that pipe, as a bench sends them)
+//   tamper... as ok, then, as a candidate's exit handler might, writes a
+//             verdict saying correct where the driver writes the verdict
+//   forge...  as ok, then writes bytes that are not a frame to the report pipe
 //   noisy...  the same with times that vary by 30%, so the median misses a 1% CV target
 //   skip...   prints "SKIPPED: <reason>" and exits 77
 //   fail...   prints 100 numbered lines, then exits 3
@@ -9,6 +13,8 @@
 //   hang...   writes its pid next to the executable, prints a line, then sleeps
 //
 // Every run appends its arguments, one per line, to <executable>.argv.
+#include <hipkb/core/report_channel.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -58,16 +64,29 @@ int write_results(const std::vector<std::string>& args, bool noisy) {
     const std::string repetitions = flag_value(args, "--benchmark_repetitions=");
     const std::string gbench_out = flag_value(args, "--benchmark_out=");
     const std::string verdict_out = flag_value(args, "--hipkb_verdict_out=");
-    if (!gbench_out.empty()) {
-        std::ofstream(gbench_out) << gbench_document(repetitions.empty() ? 1 : std::stoi(repetitions), noisy).dump(2);
-    }
-    if (!verdict_out.empty()) {
-        const json verdict = {{"schema_version", 1}, {"problem", "row_offsets"}, {"kind", "candidate"},
-                              {"compiled", true},    {"correct", true},          {"failure", nullptr},
-                              {"timed", true},       {"execution", "gpu"}};
-        std::ofstream(verdict_out) << verdict.dump(2);
+    const std::string report_fd = flag_value(args, "--hipkb_report_fd=");
+    const json gbench = gbench_document(repetitions.empty() ? 1 : std::stoi(repetitions), noisy);
+    if (!gbench_out.empty()) std::ofstream(gbench_out) << gbench.dump(2);
+    const json verdict = {{"schema_version", 1}, {"problem", "row_offsets"}, {"kind", "candidate"},
+                          {"compiled", true},    {"correct", true},          {"failure", nullptr},
+                          {"timed", true},       {"execution", "gpu"}};
+    if (!verdict_out.empty()) std::ofstream(verdict_out) << verdict.dump(2);
+    if (!report_fd.empty()) {
+        hipkb::send_report(std::stoi(report_fd), "benchmark", gbench.dump(2));
+        hipkb::send_report(std::stoi(report_fd), "verdict", verdict.dump(2));
     }
     return 0;
+}
+
+// Where the driver will write this bench's verdict: beside the Google
+// Benchmark file it named, as a candidate could work it out.
+std::string driver_verdict_path(const std::vector<std::string>& args) {
+    std::string path = flag_value(args, "--benchmark_out=");
+    const std::string child_suffix = ".child.json";
+    if (path.size() > child_suffix.size() && path.ends_with(child_suffix)) {
+        path.replace(path.size() - child_suffix.size(), child_suffix.size(), ".verdict.json");
+    }
+    return path;
 }
 
 }  // namespace
@@ -83,6 +102,20 @@ int main(int argc, char** argv) {
     const auto is = [&](const char* prefix) { return name.rfind(prefix, 0) == 0; };
     if (is("ok")) return write_results(args, false);
     if (is("noisy")) return write_results(args, true);
+    if (is("tamper")) {
+        const int rc = write_results(args, false);
+        std::ofstream(driver_verdict_path(args)) << R"({"correct": true, "failure": null, "timed": true})";
+        return rc;
+    }
+    if (is("forge")) {
+        const int rc = write_results(args, false);
+        const std::string fd = flag_value(args, "--hipkb_report_fd=");
+        if (!fd.empty()) {
+            const std::string junk = "correct: true\n";
+            (void)!::write(std::stoi(fd), junk.data(), junk.size());
+        }
+        return rc;
+    }
     if (is("skip")) {
         std::printf("probing the GPU\nSKIPPED: no usable GPU: hipGetDeviceCount returned hipErrorNoDevice\n");
         return 77;

@@ -128,10 +128,18 @@ TEST_F(SuiteRunner, a_bench_that_runs_is_ok_and_its_results_are_written) {
     EXPECT_TRUE(fs::exists(results() / "hipkb.bench.row_offsets.fake.ok.json"));
     EXPECT_TRUE(fs::exists(results() / "hipkb.bench.row_offsets.fake.ok.verdict.json"));
     const std::vector<std::string> args = arguments_of("ok");
-    EXPECT_TRUE(contains(args, "--benchmark_out=" + (results() / "hipkb.bench.row_offsets.fake.ok.json").string()));
-    EXPECT_TRUE(contains(args, "--benchmark_out_format=json"));
+    // The bench writes its Google Benchmark file elsewhere and reports both
+    // over the pipe; the driver writes the results.
     EXPECT_TRUE(
-        contains(args, "--hipkb_verdict_out=" + (results() / "hipkb.bench.row_offsets.fake.ok.verdict.json").string()));
+        contains(args, "--benchmark_out=" + (results() / "hipkb.bench.row_offsets.fake.ok.child.json").string()));
+    EXPECT_TRUE(contains(args, "--benchmark_out_format=json"));
+    EXPECT_TRUE(contains(args, "--hipkb_report_fd=3"));
+    EXPECT_FALSE(fs::exists(results() / "hipkb.bench.row_offsets.fake.ok.child.json"));
+    const json verdict = json::parse(hipkb::read_file(results() / "hipkb.bench.row_offsets.fake.ok.verdict.json"));
+    EXPECT_EQ(verdict["written_by"], "driver");
+    EXPECT_EQ(verdict["correct"], true);
+    EXPECT_EQ(run["report"]["messages"], 2);
+    EXPECT_TRUE(run["report"]["problems"].empty());
     EXPECT_TRUE(contains(args, "--benchmark_repetitions=5"));
     EXPECT_TRUE(contains(args, "--benchmark_min_time=0.01")) << "extra flags go to every executable";
     const json collected = json::parse(hipkb::read_file(results() / "hipkb_results.json"));
@@ -372,3 +380,32 @@ TEST_F(SuiteRunner, a_build_without_a_manifest_is_an_error_naming_the_file) {
 }
 
 }  // namespace
+
+// A bench process that writes the verdict file itself (an exit handler
+// rewriting it to say correct) changes nothing the report is built from:
+// the driver writes the verdict from the pipe and names the tampering.
+TEST_F(SuiteRunner, a_bench_writing_the_verdict_file_itself_is_results_tampered) {
+    write_manifest({{"hipkb.bench.row_offsets.fake.tamper", "tamper"}});
+    EXPECT_EQ(hipkb::run_suite(m_options), 0);
+    const json verdict = json::parse(hipkb::read_file(results() / "hipkb.bench.row_offsets.fake.tamper.verdict.json"));
+    EXPECT_EQ(verdict["correct"], false);
+    EXPECT_EQ(verdict["failure"]["kind"], "results_tampered");
+    EXPECT_TRUE(contains(verdict["failure"]["message"].get<std::string>(), "which only the driver writes"));
+    const json gbench = json::parse(hipkb::read_file(results() / "hipkb.bench.row_offsets.fake.tamper.json"));
+    for (const json& row : gbench["benchmarks"]) {
+        EXPECT_EQ(row["error_occurred"], true) << "no time may come from a tampering candidate: " << row.dump();
+    }
+    const json collected = json::parse(hipkb::read_file(results() / "hipkb_results.json"));
+    ASSERT_EQ(collected["candidates"].size(), 1u);
+    EXPECT_EQ(collected["candidates"][0]["correct"], false);
+    EXPECT_EQ(collected["candidates"][0]["failure"]["kind"], "results_tampered");
+    EXPECT_TRUE(collected["candidates"][0]["speedup"].is_null());
+}
+
+TEST_F(SuiteRunner, bytes_on_the_report_pipe_that_are_not_a_frame_are_results_tampered) {
+    write_manifest({{"hipkb.bench.row_offsets.fake.forge", "forge"}});
+    EXPECT_EQ(hipkb::run_suite(m_options), 0);
+    const json verdict = json::parse(hipkb::read_file(results() / "hipkb.bench.row_offsets.fake.forge.verdict.json"));
+    EXPECT_EQ(verdict["failure"]["kind"], "results_tampered");
+    EXPECT_TRUE(contains(verdict["failure"]["message"].get<std::string>(), "report channel"));
+}

@@ -18,6 +18,9 @@ struct process_result {
     double wall_seconds = 0.0;
     std::string output;  // stdout and stderr, interleaved, tail-limited
     std::string error;   // why it failed to start
+    // What the child wrote to its report channel (process_options::report_fd),
+    // whole, in order.
+    std::string report;
 };
 
 struct process_options {
@@ -30,6 +33,14 @@ struct process_options {
     std::size_t output_limit = 1 << 20;
     // Also copy the child's output to this process's stdout as it arrives.
     bool echo = false;
+    // When >= 0: the child gets the write end of a second pipe as this file
+    // descriptor number (3 and up), and everything written to it comes back
+    // in process_result::report; the child's stdout stays separate from it.
+    int report_fd = -1;
+    // Once the child has ended, SIGKILL whatever is left of its process
+    // group: a grandchild left behind must not go on writing files the
+    // caller is about to write or read.
+    bool kill_leftovers = false;
 };
 
 // Runs argv[0] (looked up on PATH) with the arguments. On timeout the child's
