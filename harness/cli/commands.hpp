@@ -12,8 +12,10 @@ void add_run_commands(CLI::App& app);
 void add_report_commands(CLI::App& app);
 // check: a run against its expected verdicts (check_command.cpp).
 void add_check_command(CLI::App& app);
-// generate, refine (generate_commands.cpp).
+// generate, refine, describe (generate_commands.cpp).
 void add_generate_commands(CLI::App& app);
+// targets: speedup targets from results, for refine (targets_command.cpp).
+void add_targets_command(CLI::App& app);
 // import: a hip2hip-style dataset into problems (import_command.cpp).
 void add_import_command(CLI::App& app);
 

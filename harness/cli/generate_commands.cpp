@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include <hipkb/core/process.hpp>
+#include <hipkb/generator/describe.hpp>
 #include <hipkb/generator/generate_run.hpp>
 #include <hipkb/generator/prompt.hpp>
 #include <hipkb/generator/refine.hpp>
@@ -132,14 +133,48 @@ void add_generate_commands(CLI::App& app) {
     auto refine_flags = std::make_shared<settings_flags>();
     refine_flags->add_to(*refine, true);
     refine->footer(placeholder_help() +
-                   "\nExit codes: 0 every turn ran; 1 a request, build or bench failed (listed); 2 bad settings; 77 no "
-                   "GPU to evaluate on; 130 interrupted.\nDetails: docs/generator.md");
+                   "\nSpeedup targets: --targets targets.json (from `hipkb targets`) --target-level 90 makes each "
+                   "problem's goal its target speedup (stop reason reached_target); --target-mode upper-bound uses "
+                   "every turn and keeps the fastest. Problems without a usable target are skipped before any "
+                   "request and listed.\nExit codes: 0 every turn ran; 1 a request, build or bench failed, or a "
+                   "problem was skipped (listed); 2 bad settings; 77 no GPU to evaluate on; 130 interrupted.\n"
+                   "Details: docs/generator.md");
     refine->callback([refine_flags] {
         const generate_settings settings = refine_flags->resolve();
         install_interrupt_handler();
         refine_options options;
         options.should_stop = [] { return interrupted(); };
         const refine_result result = refine_run(settings, options);
+        if (const int code = result.exit_code(); code != 0) throw exit_request{code};
+    });
+
+    auto* describe = app.add_subcommand(
+        "describe",
+        "Ask the model for a plain-English description of what each selected problem's reference computes "
+        "(inputs, outputs, shapes, semantics; not how) and write it as <reference_dir>/<level>/<problem>/task.md, "
+        "the {{task}} of prompt templates (the built-in template from_description uses it). Files given instead "
+        "are described to <out>/<name>.md. A rerun skips descriptions already written. Replay recordings are "
+        "<replay_dir>/<name>/task.{json,md}.");
+    auto describe_flags = std::make_shared<settings_flags>();
+    describe_flags->add_to(*describe, false);
+    auto describe_files = std::make_shared<std::vector<std::string>>();
+    auto describe_out = std::make_shared<std::string>();
+    describe->add_option("files", *describe_files, "Source files to describe instead of the selected problems")
+        ->check(CLI::ExistingFile);
+    describe->add_option("--out", *describe_out,
+                         "Write descriptions to <out>/<name>.md instead of each problem's task.md (required with "
+                         "files)");
+    describe->footer(
+        "Exit codes: 0 every description written or already there; 1 some failed (listed at the end); 2 bad "
+        "settings; 130 interrupted.\nDetails: docs/generator.md");
+    describe->callback([describe_flags, describe_files, describe_out] {
+        const generate_settings settings = describe_flags->resolve();
+        install_interrupt_handler();
+        describe_options options;
+        options.files.assign(describe_files->begin(), describe_files->end());
+        options.out_dir = *describe_out;
+        options.should_stop = [] { return interrupted(); };
+        const describe_result result = describe_run(settings, options);
         if (const int code = result.exit_code(); code != 0) throw exit_request{code};
     });
 }

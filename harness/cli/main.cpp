@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     hipkb::cli::add_report_commands(app);
     hipkb::cli::add_check_command(app);
     hipkb::cli::add_generate_commands(app);
+    hipkb::cli::add_targets_command(app);
     hipkb::cli::add_import_command(app);
     try {
         app.parse(argc, argv);

@@ -191,7 +191,9 @@ evaluation evaluate_candidate(const std::filesystem::path& build_dir, std::strin
     }
     if (std::filesystem::exists(gbench_file, missing)) {
         try {
-            const auto series = report::group_series(report::read_gbench(gbench_file));
+            const report::gbench_file timings = report::read_gbench(gbench_file);
+            out.device = timings.context_string("hipkb.device").value_or("");
+            const auto series = report::group_series(timings);
             out.reference_ns = median_of(series, fmt::format("{}/reference", problem));
             out.candidate_ns = median_of(series, fmt::format("{}/{}/{}", problem, run, sample));
             if (out.reference_ns && out.candidate_ns && *out.candidate_ns > 0.0) {

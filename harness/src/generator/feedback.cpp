@@ -14,15 +14,22 @@ std::string time_text(double ns) {
 
 }  // namespace
 
-bool meets_goal(const evaluation& result, double min_gain) {
+refine_goal min_gain_goal(double min_gain) {
+    refine_goal goal;
+    goal.speedup = 1.0 + min_gain;
+    return goal;
+}
+
+bool meets_goal(const evaluation& result, const refine_goal& goal) {
     if (result.what != evaluation::status::evaluated || !result.compiled || !result.correct) return false;
     // Checked on the CPU, a correct candidate is as far as refinement can go:
     // only a GPU could say whether it is faster.
     if (result.execution == "cpu") return true;
-    return result.speedup && *result.speedup >= 1.0 + min_gain;
+    if (goal.keep_going) return false;
+    return result.speedup && *result.speedup >= goal.speedup;
 }
 
-std::string feedback_message(const evaluation& result, double min_gain, std::string_view answer_shape,
+std::string feedback_message(const evaluation& result, const refine_goal& goal, std::string_view answer_shape,
                              std::string_view language) {
     std::string problem;
     if (result.what == evaluation::status::bench_failed && result.compiled && !result.correct &&
@@ -43,13 +50,32 @@ std::string feedback_message(const evaluation& result, double min_gain, std::str
                 "there is no GPU here, so no timings.)";
         }
     } else if (result.speedup) {
+        std::string required;
+        if (goal.keep_going) {
+            required = fmt::format(
+                "Make it as fast as you can: the best speedup known for this problem on this device is {:.3f}x.",
+                goal.best_known);
+        } else if (goal.from_target) {
+            required = fmt::format(
+                "The target speedup is {:.3f}x ({}% of the best known {:.3f}x on this device); it must be at least "
+                "that fast.",
+                goal.speedup, goal.level, goal.best_known);
+        } else {
+            required = fmt::format("It must be at least {:.2f}x as fast as the reference.", goal.speedup);
+        }
         problem = fmt::format(
-            "The code is correct. Its median time is {} against the reference's {}: a speedup of {:.3f}x. It must be "
-            "at least {:.2f}x as fast as the reference. Find a faster approach (memory access pattern, "
-            "vectorised loads, occupancy, fewer passes over the data).",
-            time_text(*result.candidate_ns), time_text(*result.reference_ns), *result.speedup, 1.0 + min_gain);
+            "The code is correct. Its median time is {} against the reference's {}: a speedup of {:.3f}x. {} Find a "
+            "faster approach (memory access pattern, vectorised loads, occupancy, fewer passes over the data).",
+            time_text(*result.candidate_ns), time_text(*result.reference_ns), *result.speedup, required);
     } else {
         problem = "The code is correct, but it could not be timed. Make sure it runs all its work within hipkb_run.";
+    }
+    const bool told_speedup = result.what == evaluation::status::evaluated && result.correct && result.speedup;
+    if (goal.from_target && !told_speedup) {
+        problem += fmt::format(
+            "\n\nThe goal is a correct candidate at least {:.3f}x as fast as the reference (target level {}, of a "
+            "best known {:.3f}x on this device).",
+            goal.speedup, goal.level, goal.best_known);
     }
     return fmt::format(
         "{}\n\nAnswer with {} in a single ```{} code block. Put any reasoning before it, in a "
@@ -73,6 +99,7 @@ nlohmann::json evaluation_json(const evaluation& result) {
         {"candidate_ns", optional_number(result.candidate_ns)},
         {"speedup", optional_number(result.speedup)},
         {"execution", result.execution},
+        {"device", result.device},
     };
 }
 

@@ -32,6 +32,7 @@ constexpr std::pair<std::string_view, std::string_view> placeholder_table[] = {
     {"entry_header", "the text of hipkb/entry.h"},
     {"reference_file", "the reference's file name"},
     {"reference_source", "the reference source"},
+    {"task", "the problem's task description: <problem>/task.md (written by `hipkb describe`)"},
     {"kernel_name", "function_body mode: the function to rewrite"},
     {"kernel_body", "function_body mode: its current body"},
 };
@@ -117,7 +118,24 @@ std::string trim_end(std::string text) {
     return text;
 }
 
+// Whether `text` has the placeholder {{name}} (spaces inside the braces allowed).
+bool uses_placeholder(std::string_view text, std::string_view name) {
+    for (std::size_t open = text.find("{{"); open != std::string_view::npos; open = text.find("{{", open + 2)) {
+        const std::size_t close = text.find("}}", open + 2);
+        if (close == std::string_view::npos) return false;
+        std::string_view inside = text.substr(open + 2, close - open - 2);
+        while (!inside.empty() && inside.front() == ' ') inside.remove_prefix(1);
+        while (!inside.empty() && inside.back() == ' ') inside.remove_suffix(1);
+        if (inside == name) return true;
+    }
+    return false;
+}
+
 }  // namespace
+
+std::filesystem::path task_description_path(const std::filesystem::path& problem_dir) {
+    return problem_dir / "task.md";
+}
 
 std::span<const std::pair<std::string_view, std::string_view>> prompt_placeholders() { return placeholder_table; }
 
@@ -145,7 +163,9 @@ prompt_template load_template(std::string_view name_or_path) {
     std::error_code error;
     if (!std::filesystem::is_regular_file(file, error)) {
         throw prompt_error(fmt::format(
-            "template '{}' is neither a built-in ('whole_file', 'function_body') nor a readable file", name_or_path));
+            "template '{}' is neither a built-in ('whole_file', 'function_body', 'from_description') nor a readable "
+            "file",
+            name_or_path));
     }
     return parse_template(read_file(file), file.string());
 }
@@ -279,6 +299,19 @@ problem_prompt build_prompt(const generate_settings& settings, const problem_ent
         {"reference_file", out.reference_file.filename().string()},
         {"reference_source", trim_end(out.reference_source)},
     };
+    // task.md is read only when the template asks for it, so that problems
+    // without a description work with every other template.
+    if (uses_placeholder(tmpl.system, "task") || uses_placeholder(tmpl.user, "task")) {
+        const std::filesystem::path task_file = task_description_path(problem.directory);
+        std::error_code error;
+        if (!std::filesystem::is_regular_file(task_file, error)) {
+            throw prompt_error(
+                fmt::format("{}: the template uses {{{{task}}}}, but problem '{}' has no task description: expected "
+                            "{} (write it with `hipkb describe --problems {}`)",
+                            tmpl.name, problem.name, task_file.string(), problem.name));
+        }
+        values["task"] = trim_end(read_file(task_file));
+    }
     if (settings.mode == "function_body") {
         try {
             out.kernel = find_function(out.reference_source, settings.kernel, out.reference_file.string());

@@ -10,6 +10,7 @@
 #include <hipkb/generator/prompt.hpp>
 #include <hipkb/generator/sample_store.hpp>
 #include <hipkb/generator/scheduler.hpp>
+#include <hipkb/generator/speedup_targets.hpp>
 
 #include <fmt/core.h>
 
@@ -57,6 +58,23 @@ void adopt_build(generate_settings& settings) {
     if (!suite.platform.empty()) settings.platform = suite.platform;
 }
 
+// A problem to refine and what it aims for.
+struct planned_problem {
+    const problem_prompt* prompt = nullptr;
+    refine_goal goal;
+    std::optional<resolved_target> target;
+};
+
+json target_json(const resolved_target& target, const generate_settings& settings) {
+    return {{"level", target.level},
+            {"speedup", target.speedup},
+            {"device", target.device},
+            {"best_known", target.best_known},
+            {"upper_bound", target.upper_bound},
+            {"best_candidate", target.best_candidate},
+            {"mode", settings.target_mode}};
+}
+
 }  // namespace
 
 std::string turn_sample_name(std::string_view start, int turn) { return fmt::format("{}_t{}", start, turn); }
@@ -64,7 +82,7 @@ std::string turn_sample_name(std::string_view start, int turn) { return fmt::for
 int refine_result::exit_code() const {
     if (no_gpu) return 77;
     if (summary.status == "interrupted") return 130;
-    return summary.failures.empty() ? 0 : 1;
+    return summary.failures.empty() && summary.skipped_problems.empty() ? 0 : 1;
 }
 
 refine_result refine_run(generate_settings settings, const refine_options& options) {
@@ -100,8 +118,53 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
     };
     const auto stopped = [&] { return options.should_stop && options.should_stop(); };
 
+    // Every goal is settled before the first request: a problem without a
+    // usable target is reported and skipped now, never discovered mid-run.
+    std::vector<planned_problem> plan;
+    json targets_document;
+    if (!settings.targets.empty()) {
+        targets_document = load_targets(settings.targets);
+        summary.targets = {{"file", settings.targets},
+                           {"level", settings.target_level},
+                           {"mode", settings.target_mode},
+                           {"device", settings.target_device.empty() ? json(nullptr) : json(settings.target_device)}};
+    }
     for (const problem_prompt& prompt : prompts) {
+        planned_problem planned;
+        planned.prompt = &prompt;
+        planned.goal = min_gain_goal(settings.min_gain);
+        if (!targets_document.is_null()) {
+            auto resolved =
+                resolve_target(targets_document, prompt.problem.name, settings.target_level, settings.target_device);
+            if (const auto* missing = std::get_if<target_unavailable>(&resolved)) {
+                summary.skipped_problems.push_back({prompt.problem.name, "", missing->reason, missing->message});
+                say(fmt::format("{}: skipped, no usable target: {}", prompt.problem.name, missing->message));
+                problem_summary entry;
+                entry.problem = prompt.problem.name;
+                entry.level = prompt.problem.level;
+                entry.extra = {
+                    {"stop_reason", "skipped"}, {"skip_reason", missing->reason}, {"message", missing->message}};
+                summary.problems.push_back(std::move(entry));
+                continue;
+            }
+            const resolved_target& target = std::get<resolved_target>(resolved);
+            planned.goal.speedup = target.speedup;
+            planned.goal.from_target = true;
+            planned.goal.keep_going = settings.target_mode == "upper-bound";
+            planned.goal.level = target.level;
+            planned.goal.best_known = target.best_known;
+            planned.target = target;
+            say(fmt::format("{}: target {:.3f}x on {} (level {} of the best known {:.3f}x; mode {})",
+                            prompt.problem.name, target.speedup, target.device, target.level, target.best_known,
+                            settings.target_mode));
+        }
+        plan.push_back(std::move(planned));
+    }
+
+    for (const planned_problem& planned : plan) {
         if (stopped() || result.no_gpu) break;
+        const problem_prompt& prompt = *planned.prompt;
+        const refine_goal& goal = planned.goal;
         const std::string& name = prompt.problem.name;
         problem_summary entry;
         entry.problem = name;
@@ -178,14 +241,26 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
                     stop_reason = "build_failed";
                     break;
                 }
+                if (planned.target && e.execution != "cpu" && !e.device.empty() && e.device != planned.target->device) {
+                    // A speedup measured here says nothing about a target set on another
+                    // device. (A check on the CPU has no speedup to compare at all.)
+                    record_failure(current, "device_mismatch",
+                                   fmt::format("the bench ran on '{}', but the target is for '{}'; pass "
+                                               "--target-device or use this device's targets",
+                                               e.device, planned.target->device));
+                    stop_reason = "device_mismatch";
+                    break;
+                }
                 if (e.correct && e.speedup && (!best_speedup || *e.speedup > *best_speedup)) {
                     best_speedup = e.speedup;
                     best_sample = current;
                 }
             }
             const evaluation& e = *current_result;
-            if (meets_goal(e, settings.min_gain)) {
-                stop_reason = e.execution == "cpu" ? "correct_on_cpu" : "reached_goal";
+            if (meets_goal(e, goal)) {
+                stop_reason = e.execution == "cpu" ? "correct_on_cpu"
+                              : goal.from_target   ? "reached_target"
+                                                   : "reached_goal";
                 if (e.execution == "cpu") {
                     say(fmt::format("{}/{}: correct on the CPU (no GPU here): timings need a GPU", name, current));
                 }
@@ -221,7 +296,7 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
             }
             auto messages = std::make_shared<message_list>(*prompt.messages);
             messages->push_back({"assistant", fmt::format("```{}\n{}\n```", language, previous_code)});
-            messages->push_back({"user", feedback_message(e, settings.min_gain, answer_shape, language)});
+            messages->push_back({"user", feedback_message(e, goal, answer_shape, language)});
 
             job work;
             work.label = {name, next};
@@ -272,6 +347,10 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
                        {"best_sample", best_sample ? json(*best_sample) : json(nullptr)},
                        {"best_speedup", best_speedup ? json(*best_speedup) : json(nullptr)},
                        {"history", std::move(history)}};
+        if (planned.target) {
+            entry.extra["target"] = target_json(*planned.target, settings);
+            entry.extra["target_reached"] = best_speedup.has_value() && *best_speedup >= planned.target->speedup;
+        }
         say(fmt::format(
             "{}: {} after {} turn(s); best {}", name, stop_reason, turn,
             best_sample ? fmt::format("{} at {:.3f}x", *best_sample, *best_speedup) : std::string("none correct")));
@@ -291,6 +370,12 @@ refine_result refine_run(generate_settings settings, provider& source, const ref
         fmt::print(options.log, "{} failure(s):\n", summary.failures.size());
         for (const auto& f : summary.failures)
             fmt::print(options.log, "  {}/{}: {}: {}\n", f.problem, f.sample, f.reason, f.message);
+    }
+    if (!summary.skipped_problems.empty() && options.log) {
+        fmt::print(options.log, "{} problem(s) skipped, no usable target:\n", summary.skipped_problems.size());
+        for (const auto& f : summary.skipped_problems) {
+            fmt::print(options.log, "  {}: {}: {}\n", f.problem, f.reason, f.message);
+        }
     }
     say(fmt::format("manifest {}", result.manifest.string()));
     return result;

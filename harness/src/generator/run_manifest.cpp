@@ -27,7 +27,7 @@ nlohmann::json manifest_json(const generate_settings& settings, const run_summar
         failures.push_back(
             {{"problem", f.problem}, {"sample", f.sample}, {"reason", f.reason}, {"message", f.message}});
     }
-    return {
+    json out = {
         {"schema_version", 1},
         {"command", summary.command},
         {"run", settings.run},
@@ -49,6 +49,15 @@ nlohmann::json manifest_json(const generate_settings& settings, const run_summar
         {"problems", std::move(problems)},
         {"failures", std::move(failures)},
     };
+    if (summary.command == "refine") {
+        json skipped = json::array();
+        for (const auto& f : summary.skipped_problems) {
+            skipped.push_back({{"problem", f.problem}, {"reason", f.reason}, {"message", f.message}});
+        }
+        out["skipped_problems"] = std::move(skipped);
+        out["targets"] = summary.targets;
+    }
+    return out;
 }
 
 std::filesystem::path manifest_path(const std::filesystem::path& run_dir, std::string_view command,

@@ -177,6 +177,26 @@ const std::vector<field_entry>& field_table() {
         {{"eval_timeout_s", type::number, scope::refine_only, group::refinement, "HIPKB_EVAL_TIMEOUT_S",
           "Seconds a build or a benchmark run of one turn may take.", false},
          &generate_settings::eval_timeout_s},
+        {{"targets", type::text, scope::refine_only, group::refinement, "HIPKB_TARGETS",
+          "A targets.json written by `hipkb targets`: each problem's goal becomes its target speedup at "
+          "target_level instead of 1 + min_gain. Problems without a usable target are skipped and listed.",
+          true},
+         &generate_settings::targets},
+        {{"target_level", type::text, scope::refine_only, group::refinement, "HIPKB_TARGET_LEVEL",
+          "With targets: the level to aim for, in percent of the best known speedup ('90'); a level the file does "
+          "not list is computed from the best known, and one above the upper bound is refused.",
+          false},
+         &generate_settings::target_level},
+        {{"target_mode", type::text, scope::refine_only, group::refinement, "HIPKB_TARGET_MODE",
+          "With targets: 'target' (stop at the first correct candidate reaching the target) or 'upper-bound' (use "
+          "every turn and keep the fastest).",
+          false},
+         &generate_settings::target_mode},
+        {{"target_device", type::text, scope::refine_only, group::refinement, "HIPKB_TARGET_DEVICE",
+          "With targets: the device whose targets apply (as targets.json names it). Default: the only device the "
+          "file has the problem on.",
+          false},
+         &generate_settings::target_device},
     };
     return table;
 }
@@ -506,6 +526,20 @@ void finalize_settings(generate_settings& s, std::string_view command) {
         if (s.max_turns < 1 || s.max_turns > 100) fail("max_turns", "expected 1 to 100");
         if (s.min_gain < 0.0) fail("min_gain", "expected 0 or more");
         if (s.eval_timeout_s <= 0.0) fail("eval_timeout_s", "expected more than 0 seconds");
+        if (s.target_mode != "target" && s.target_mode != "upper-bound") {
+            fail("target_mode", fmt::format("expected 'target' or 'upper-bound', got '{}'", s.target_mode));
+        }
+        if (!s.targets.empty()) {
+            double percent = 0.0;
+            const char* begin = s.target_level.data();
+            const char* end = begin + s.target_level.size();
+            const auto parsed = std::from_chars(begin, end, percent);
+            if (s.target_level.empty() || parsed.ec != std::errc() || parsed.ptr != end || !(percent > 0.0)) {
+                fail("target_level",
+                     fmt::format("expected a percentage of the best known speedup such as '90', got '{}'",
+                                 s.target_level));
+            }
+        }
         if (!is_safe_name(s.from_sample)) {
             fail("from_sample", fmt::format("'{}' may hold only letters, digits, '-' and '_'", s.from_sample));
         }

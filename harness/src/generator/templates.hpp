@@ -6,9 +6,14 @@
 
 namespace hipkb::generator::detail {
 
-// The text of a built-in template ("whole_file", "function_body"), in the
-// template file format; nullopt for other names.
+// The text of a built-in template ("whole_file", "function_body",
+// "from_description"), in the template file format; nullopt for other names.
 [[nodiscard]] std::optional<std::string_view> builtin_template(std::string_view name);
+
+// The prompt `hipkb describe` sends, in the template file format
+// (placeholders: problem, language_name, language, reference_file,
+// reference_source).
+[[nodiscard]] std::string_view describe_template();
 
 // harness/include/hipkb/entry.h as it was when the library was built.
 [[nodiscard]] std::string_view entry_header_text();

@@ -1,7 +1,8 @@
 // `hipkb refine` through a real hipkb build on the host platform: a wrong,
 // then a non-compiling, then a correct candidate, each built and evaluated by
-// the harness, with the feedback of each turn sent to the next. Slow (it
-// configures and builds a suite), so it is an integration test.
+// the harness, with the feedback of each turn sent to the next; and the same
+// story aiming at a speedup target from `hipkb targets`. Slow (it configures
+// and builds a suite, once for both tests), so it is an integration test.
 #include <hipkb/core/process.hpp>
 
 #include "test_support.hpp"
@@ -28,27 +29,46 @@ std::string last_user_message(const json& meta) {
 // machine that can pass the default 600 s, so the limit here is the test's.
 constexpr const char* kTurnLimit = "1100";
 
-TEST(Refine, turns_feed_back_mismatches_and_compiler_errors_until_a_correct_candidate) {
+// One host-platform build of tests/fixtures/host/ shared by the tests here
+// (each uses its own run name), configured on first use.
+struct host_build {
     temp_dir dir;
-    const fs::path build = dir.path() / "build";
-    const fs::path generated = dir.path() / "generated";
-    fs::create_directories(generated);
-    std::vector<std::string> configure = {
-        HIPKB_CMAKE,
-        "-S",
-        source_dir.string(),
-        "-B",
-        build.string(),
-        "-G",
-        HIPKB_CMAKE_GENERATOR,
-        "-DHIPKB_PLATFORM=host",
-        "-DHIPKB_ENABLE_TESTING=OFF",
-        "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
-        "-DHIPKB_GENERATED_DIR=" + generated.string(),
-        "-DCMAKE_CXX_COMPILER=" HIPKB_HOST_CXX};
-    const auto configured = run_command(configure);
-    ASSERT_EQ(configured.exit_code, 0) << configured.output;
+    fs::path build = dir.path() / "build";
+    fs::path generated = dir.path() / "generated";
+    hipkb::process_result configured;
+};
 
+const host_build& shared_host_build() {
+    // A function-local static: its folder is removed when the process ends.
+    static host_build shared;
+    static const bool configured = [] {
+        fs::create_directories(shared.generated);
+        std::vector<std::string> configure = {
+            HIPKB_CMAKE,
+            "-S",
+            source_dir.string(),
+            "-B",
+            shared.build.string(),
+            "-G",
+            HIPKB_CMAKE_GENERATOR,
+            "-DHIPKB_PLATFORM=host",
+            "-DHIPKB_ENABLE_TESTING=OFF",
+            "-DHIPKB_REFERENCE_DIR=" + (source_dir / "tests/fixtures/host/reference").string(),
+            "-DHIPKB_GENERATED_DIR=" + shared.generated.string(),
+            "-DCMAKE_CXX_COMPILER=" HIPKB_HOST_CXX};
+        shared.configured = run_command(configure);
+        return true;
+    }();
+    (void)configured;
+    return shared;
+}
+
+TEST(Refine, turns_feed_back_mismatches_and_compiler_errors_until_a_correct_candidate) {
+    const host_build& shared = shared_host_build();
+    ASSERT_EQ(shared.configured.exit_code, 0) << shared.configured.output;
+    const temp_dir dir;
+    const fs::path& build = shared.build;
+    const fs::path& generated = shared.generated;
     const auto refined =
         run_command({HIPKB_CLI, "refine", "--build-dir", build.string(), "--eval-timeout-s", kTurnLimit, "--provider",
                      "replay", "--replay-dir", (fixtures() / "replay_refine").string(), "--run", "refined",
@@ -112,6 +132,60 @@ TEST(Refine, turns_feed_back_mismatches_and_compiler_errors_until_a_correct_cand
     EXPECT_NE(again.output.find("s000_t1: building and evaluating"), std::string::npos) << again.output;
     EXPECT_EQ(again.output.find("s000_t1: asking"), std::string::npos) << again.output;
     EXPECT_EQ(again.output.find("s000_t2: asking"), std::string::npos) << again.output;
+}
+
+TEST(Refine, stops_at_its_speedup_target_and_skips_a_problem_without_one_before_any_request) {
+    const host_build& shared = shared_host_build();
+    ASSERT_EQ(shared.configured.exit_code, 0) << shared.configured.output;
+    const temp_dir dir;
+    // Recorded results on this platform's device ("host CPU"): saxpy's best
+    // correct candidate ran at 0.2x; rowsum has no correct candidate.
+    const fs::path targets = dir.path() / "targets.json";
+    const auto made =
+        run_command({HIPKB_CLI, "targets", (fixtures() / "targets/host_saxpy.json").string(), "-o", targets.string()});
+    ASSERT_EQ(made.exit_code, 0) << made.output;
+    ASSERT_DOUBLE_EQ(read_json(targets)["devices"]["host CPU"]["problems"]["saxpy"]["targets"]["90"].get<double>(),
+                     0.18);
+
+    // s000 is wrong, s000_t1 does not compile, s000_t2 is correct: any
+    // correct host candidate is far above 0.18x, so refine must stop at
+    // s000_t2 and never ask for s000_t3 (which the recordings hold).
+    const auto refined = run_command(
+        {HIPKB_CLI,  "refine",     "--build-dir",    shared.build.string(), "--eval-timeout-s",
+         kTurnLimit, "--provider", "replay",         "--replay-dir",        (fixtures() / "replay_refine").string(),
+         "--run",    "targeted",   "--problems",     "rowsum,saxpy",        "--max-turns",
+         "3",        "--targets",  targets.string(), "--target-level",      "90"});
+    ASSERT_EQ(refined.how, hipkb::process_result::end::exited) << refined.output;
+    EXPECT_EQ(refined.exit_code, 1) << refined.output;  // a problem was skipped
+    const std::size_t skipped_at = refined.output.find("rowsum: skipped, no usable target");
+    ASSERT_NE(skipped_at, std::string::npos) << refined.output;
+    EXPECT_LT(skipped_at, refined.output.find("saxpy/s000: asking")) << "the skip must be found before any request";
+    EXPECT_NE(refined.output.find("1 problem(s) skipped, no usable target:"), std::string::npos) << refined.output;
+    EXPECT_FALSE(fs::exists(shared.generated / "targeted/rowsum")) << "nothing may be asked for rowsum";
+
+    const fs::path out = shared.generated / "targeted/saxpy";
+    const json t1 = read_json(out / "s000_t1.json");
+    const std::string told = last_user_message(t1);
+    EXPECT_NE(told.find("at least 0.180x as fast as the reference (target level 90"), std::string::npos) << told;
+    EXPECT_FALSE(fs::exists(out / "s000_t3.cpp")) << "refine went on after reaching its target";
+
+    const json manifest = read_json(shared.generated / "targeted/refine.json");
+    ASSERT_EQ(manifest["skipped_problems"].size(), 1U) << manifest.dump(2);
+    EXPECT_EQ(manifest["skipped_problems"][0]["problem"], "rowsum");
+    EXPECT_EQ(manifest["skipped_problems"][0]["reason"], "no_correct_candidate");
+    EXPECT_EQ(manifest["targets"]["level"], "90");
+    json outcome;
+    for (const json& problem : manifest["problems"]) {
+        if (problem["problem"] == "saxpy") outcome = problem["outcome"];
+    }
+    ASSERT_TRUE(outcome.is_object()) << manifest.dump(2);
+    EXPECT_EQ(outcome["stop_reason"], "reached_target") << outcome.dump(2);
+    EXPECT_EQ(outcome["last"], "s000_t2");
+    EXPECT_EQ(outcome["target_reached"], true);
+    EXPECT_DOUBLE_EQ(outcome["target"]["speedup"].get<double>(), 0.18);
+    EXPECT_EQ(outcome["target"]["device"], "host CPU");
+    EXPECT_GE(outcome["best_speedup"].get<double>(), 0.18);
+    EXPECT_EQ(outcome["history"].back()["evaluation"]["device"], "host CPU");
 }
 
 }  // namespace

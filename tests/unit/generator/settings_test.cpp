@@ -140,6 +140,23 @@ TEST(Settings, the_manifest_view_records_header_names_but_not_their_values) {
     EXPECT_EQ(text.find("very-secret-value"), std::string::npos);
 }
 
+TEST(Settings, refine_checks_the_target_level_and_mode) {
+    generate_settings s;
+    s.provider = "replay";
+    s.replay_dir = "recordings";
+    s.targets = "targets.json";
+    s.target_level = "ninety";
+    EXPECT_NE(error_of([&] { finalize_settings(s, "refine"); }).find("setting 'target_level': expected a percentage"),
+              std::string::npos);
+    s.target_level = "87.5";
+    s.target_mode = "fastest";
+    EXPECT_NE(
+        error_of([&] { finalize_settings(s, "refine"); }).find("'target_mode': expected 'target' or 'upper-bound'"),
+        std::string::npos);
+    s.target_mode = "upper-bound";
+    EXPECT_EQ(error_of([&] { finalize_settings(s, "refine"); }), "");
+}
+
 TEST(Settings, every_field_has_help_and_a_flag) {
     for (const auto& field : settings_fields()) {
         EXPECT_FALSE(field.help.empty()) << field.key;

@@ -31,6 +31,9 @@ struct evaluation {
     // "gpu", or "cpu" when no GPU was usable and the verdict came from the
     // candidate's cpu-execution twin (correctness only, never a time).
     std::string execution = "gpu";
+    // The device the bench ran on (its hipkb.device context), "" when it
+    // wrote no timings: speedup targets are per device.
+    std::string device;
 };
 
 [[nodiscard]] std::string_view to_string(evaluation::status what);

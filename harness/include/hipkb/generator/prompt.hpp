@@ -38,7 +38,8 @@ struct prompt_template {
     std::string user;
 };
 
-// A built-in name ("whole_file", "function_body") or a template file.
+// A built-in name ("whole_file", "function_body", "from_description") or a
+// template file.
 [[nodiscard]] prompt_template load_template(std::string_view name_or_path);
 // Parses template text; `source` names it in errors.
 [[nodiscard]] prompt_template parse_template(std::string_view text, std::string_view source);
@@ -61,6 +62,10 @@ struct prompt_template {
 // host reference).
 [[nodiscard]] std::filesystem::path reference_source_path(const std::filesystem::path& problem_dir,
                                                           std::string_view platform);
+
+// Where a problem's task description lives: <problem_dir>/task.md, the
+// {{task}} placeholder's text (`hipkb describe` writes it).
+[[nodiscard]] std::filesystem::path task_description_path(const std::filesystem::path& problem_dir);
 
 // "sha256:<hex>" of the messages, serialised with their roles.
 [[nodiscard]] std::string prompt_hash(const message_list& messages);

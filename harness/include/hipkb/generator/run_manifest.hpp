@@ -44,6 +44,10 @@ struct run_summary {
     std::int64_t lost = 0;  // requests in flight when interrupted
     std::vector<problem_summary> problems;
     std::vector<failure_entry> failures;
+    // refine: problems not attempted at all (no usable speedup target),
+    // found before the first request; `sample` is empty.
+    std::vector<failure_entry> skipped_problems;
+    nlohmann::json targets;  // refine --targets: the file, level, mode and device; null otherwise
 };
 
 [[nodiscard]] nlohmann::json manifest_json(const generate_settings& settings, const run_summary& summary);

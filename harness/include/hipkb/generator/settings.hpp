@@ -61,6 +61,11 @@ struct generate_settings {
     std::int64_t max_turns = 4;
     double min_gain = 0.05;
     double eval_timeout_s = 600.0;
+    // Speedup targets (refine --targets)
+    std::string targets;  // a targets.json from `hipkb targets`; empty: the goal is 1 + min_gain
+    std::string target_level = "90";
+    std::string target_mode = "target";  // "target" or "upper-bound"
+    std::string target_device;           // empty: the only device targets.json has the problem on
 };
 
 enum class field_type { text, integer, number, text_list, text_map };
