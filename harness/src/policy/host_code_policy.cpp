@@ -97,6 +97,31 @@ bool is_function_like(CXCursorKind kind) {
 
 bool is_device_variable(CXCursor variable) { return space_of(variable) == execution_space::device; }
 
+bool constant_initializer(CXCursor expression);
+std::string pretty_printed(CXCursor declaration);
+
+// A constructor that runs no code of the candidate's: implicit, defaulted
+// or constexpr (then its arguments decide).
+bool codeless_constructor(CXCursor constructor) {
+    if (clang_CXXMethod_isDefaulted(constructor) != 0) return true;
+    return pretty_printed(constructor).find("constexpr ") != std::string::npos;
+}
+
+bool all_children_constant(CXCursor expression) {
+    bool all_constant = true;
+    clang_visitChildren(
+        expression,
+        [](CXCursor child, CXCursor, CXClientData data) {
+            if (clang_isExpression(clang_getCursorKind(child)) != 0 && !constant_initializer(child)) {
+                *static_cast<bool*>(data) = false;
+                return CXChildVisit_Break;
+            }
+            return CXChildVisit_Continue;
+        },
+        &all_constant);
+    return all_constant;
+}
+
 // Whether an initializer is known at compile time, so no code runs for it
 // when the module loads: literals, addresses, and what clang can evaluate.
 bool constant_initializer(CXCursor expression) {
@@ -117,25 +142,18 @@ bool constant_initializer(CXCursor expression) {
             const CXCursorKind kind = clang_getCursorKind(clang_getCursorReferenced(expression));
             return kind == CXCursor_EnumConstantDecl || is_function_like(kind) || kind == CXCursor_VarDecl;
         }
-        case CXCursor_CallExpr:
+        case CXCursor_CallExpr: {
+            const CXCursor callee = clang_getCursorReferenced(expression);
+            return clang_getCursorKind(callee) == CXCursor_Constructor && codeless_constructor(callee) &&
+                   all_children_constant(expression);
+        }
         case CXCursor_CXXNewExpr:
         case CXCursor_CXXThrowExpr:
             return false;
         default:
             break;
     }
-    bool all_constant = true;
-    clang_visitChildren(
-        expression,
-        [](CXCursor child, CXCursor, CXClientData data) {
-            if (clang_isExpression(clang_getCursorKind(child)) != 0 && !constant_initializer(child)) {
-                *static_cast<bool*>(data) = false;
-                return CXChildVisit_Break;
-            }
-            return CXChildVisit_Continue;
-        },
-        &all_constant);
-    return all_constant;
+    return all_children_constant(expression);
 }
 
 std::string pretty_printed(CXCursor declaration) {
@@ -146,17 +164,58 @@ std::string pretty_printed(CXCursor declaration) {
     return text;
 }
 
+// A class whose objects are destroyed without running code and whose
+// member initializers are constant: no user-provided destructor, members
+// and bases the same. Plain data is. (The constructor an object is made
+// with is the initializer's, checked by constant_initializer.)
+bool codeless_class(CXType type) {
+    type = clang_getCanonicalType(type);
+    while (type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray) {
+        type = clang_getCanonicalType(clang_getArrayElementType(type));
+    }
+    if (type.kind != CXType_Record || clang_isPODType(type) != 0) return true;
+    // A template's instantiation lists no members of its own: read the
+    // template's, whose member initializers are dependent (not judged).
+    struct state {
+        bool ok = true;
+        bool judge_initializers = true;
+    } codeless;
+    CXCursor declaration = clang_getTypeDeclaration(type);
+    if (const CXCursor from_template = clang_getSpecializedCursorTemplate(declaration); !is_null(from_template)) {
+        declaration = from_template;
+        codeless.judge_initializers = false;
+    }
+    clang_visitChildren(
+        declaration,
+        [](CXCursor child, CXCursor, CXClientData data) {
+            auto& [ok, judge_initializers] = *static_cast<state*>(data);
+            switch (clang_getCursorKind(child)) {
+                case CXCursor_Destructor:
+                    ok = clang_CXXMethod_isDefaulted(child) != 0;
+                    break;
+                case CXCursor_CXXBaseSpecifier:
+                    ok = codeless_class(clang_getCursorType(child));
+                    break;
+                case CXCursor_FieldDecl:
+                    ok = codeless_class(clang_getCursorType(child)) &&
+                         (!judge_initializers || all_children_constant(child));
+                    break;
+                default:
+                    break;
+            }
+            return ok ? CXChildVisit_Continue : CXChildVisit_Break;
+        },
+        &codeless);
+    return codeless.ok;
+}
+
 bool dynamically_initialised(CXCursor variable) {
     const std::string declared = pretty_printed(variable);
     if (declared.find("constexpr ") != std::string::npos || declared.find("constinit") != std::string::npos) {
         return false;
     }
-    // Not plain data: a constructor or destructor runs at load or exit.
-    CXType type = clang_getCanonicalType(clang_getCursorType(variable));
-    while (type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray) {
-        type = clang_getCanonicalType(clang_getArrayElementType(type));
-    }
-    if ((type.kind == CXType_Record || type.kind == CXType_Elaborated) && clang_isPODType(type) == 0) return true;
+    // A constructor or destructor that runs code at load or exit.
+    if (!codeless_class(clang_getCursorType(variable))) return true;
     const CXCursor initializer = clang_Cursor_getVarDeclInitializer(variable);
     return !is_null(initializer) && !constant_initializer(initializer);
 }

@@ -100,6 +100,11 @@ INSTANTIATE_TEST_SUITE_P(
                        "#include <vector>\nstatic std::vector<float> cache(1024);\n" + run_open +
                            "    return (int)cache.size();\n}\n",
                        2, "global object with dynamic initialisation (cache)", "global_constructor"},
+        forbidden_case{"global_destructor",
+                       "struct flush_at_exit {\n    ~flush_at_exit() { counter = 0; }\n    int counter = 0;\n};\n"
+                       "flush_at_exit g_flush;\n" +
+                           run_open + "    return g_flush.counter;\n}\n",
+                       5, "global object with dynamic initialisation (g_flush)", "global_constructor"},
         forbidden_case{"constructor_attribute",
                        "__attribute__((constructor)) static void before_main() {}\n" + run_open + "    return 0;\n}\n",
                        1, "__attribute__((constructor/destructor))", "global_constructor"},
@@ -187,6 +192,25 @@ TEST(HostCodePolicy, LaunchArithmeticAndLaunchesOnArgsStreamAreAllowed) {
         "    scale<<<blocks_for(n), kBlock, 0, stream>>>(x, y, n);\n"
         "    hipLaunchKernelGGL(scale, dim3(blocks_for(n)), dim3(kBlock), 0, stream, x, y, n);\n"
         "    return static_cast<int>(hipGetLastError());\n"
+        "}\n");
+    EXPECT_TRUE(result.ok()) << summary(result);
+    EXPECT_TRUE(result.parse_errors.empty()) << summary(result);
+}
+
+TEST(HostCodePolicy, GlobalsMadeWithoutRunningCodeAreAllowed) {
+    const check_result result = check(
+        "#include <atomic>\n"
+        "struct launch_shape {\n    int block = 256;\n    float scale = 0.5f;\n};\n"
+        "struct tile { constexpr tile(int w) : width(w) {} int width; };\n"
+        "static launch_shape g_shape;\n"
+        "static const launch_shape g_other{512, 1.0f};\n"
+        "static tile g_tile(16);\n"
+        "static std::atomic<int> g_calls{0};\n"
+        "static const char* const g_name = \"relu\";\n"
+        "extern \"C\" int hipkb_run(const hipkb_args* args) {\n"
+        "    static int calls = 0;\n"
+        "    return g_shape.block + g_other.block + g_tile.width + g_calls.load() + calls + g_name[0] - "
+        "args->num_inputs;\n"
         "}\n");
     EXPECT_TRUE(result.ok()) << summary(result);
     EXPECT_TRUE(result.parse_errors.empty()) << summary(result);
