@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 
 namespace hipkb::policy {
@@ -28,6 +29,9 @@ struct forbidden_case {
     std::string construct;
     std::string category;
 };
+
+// GoogleTest names a case by its parameter: the case's name, not its bytes.
+void PrintTo(const forbidden_case& c, std::ostream* out) { *out << c.name; }
 
 class ForbiddenCategory : public ::testing::TestWithParam<forbidden_case> {};
 
