@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev libfmt-dev libcli11-dev
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev libtomlplusplus-dev
   hipcc libamdhip64-dev libamd-comgr-dev rocm-device-libs clang-15
+  librocprim-dev
   libboost-context-dev
   libclang-15-dev
   gnuplot-nox chromium

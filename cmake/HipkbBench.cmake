@@ -4,6 +4,7 @@
 #   hipkb_discover_candidates(<out_var>)           candidates under HIPKB_GENERATED_DIR
 #   hipkb_add_problem(<dir>)                       reference (+ golden) modules and the reference bench
 #   hipkb_add_candidate(<file>)                    the candidate's module and bench
+#   hipkb_add_vendor_baselines(...)                a problem's vendor/<library> baselines (HipkbVendor.cmake)
 #   hipkb_write_manifest()                         build/hipkb_manifest.json
 #
 # Each implementation is a MODULE library exporting only hipkb_run (a linker
@@ -70,18 +71,25 @@ function(hipkb_guard_compile target source log)
 endfunction()
 
 # A module: one implementation source, its entry point alone exported.
+# VENDOR: a vendor-library baseline, collected in hipkb_vendor_modules instead.
 function(_hipkb_add_module target source gpu)
+  cmake_parse_arguments(M "VENDOR" "" "" ${ARGN})
   add_library(${target} MODULE "${source}")
   target_include_directories(${target} PRIVATE "${PROJECT_SOURCE_DIR}/harness/include")
   hipkb_export_entry_only(${target} "${CMAKE_CURRENT_BINARY_DIR}/modules")
   if(gpu)
     hipkb_configure_gpu_module(${target})
   endif()
-  # `cmake --build <dir> --target hipkb_modules` compiles the corpus alone.
-  if(NOT TARGET hipkb_modules)
-    add_custom_target(hipkb_modules)
+  # `cmake --build <dir> --target hipkb_modules` compiles the corpus alone;
+  # `--target hipkb_vendor_modules` the vendor baselines alone.
+  set(_group hipkb_modules)
+  if(M_VENDOR)
+    set(_group hipkb_vendor_modules)
   endif()
-  add_dependencies(hipkb_modules ${target})
+  if(NOT TARGET ${_group})
+    add_custom_target(${_group})
+  endif()
+  add_dependencies(${_group} ${target})
 endfunction()
 
 # The executable for one bench, with a generated this_bench().
@@ -264,6 +272,49 @@ function(hipkb_add_problem dir)
   endif()
   _hipkb_record_manifest_entry(TEST ${_test} TARGET ${_target} CPU_TARGET "${_cpu_target}" KIND reference PROBLEM ${_problem}
                                LEVEL ${_level} SPEC "${dir}/spec.json" SOURCE "${_reference_source}")
+  if(NOT HIPKB_PLATFORM STREQUAL "host")
+    hipkb_add_vendor_baselines("${dir}" ${_problem} ${_level} ${_reference})
+  endif()
+endfunction()
+
+# The problem's vendor/<library>.{hip,cu} baselines whose library was found
+# (cmake/HipkbVendor.cmake), each timed and checked like a candidate of run
+# "vendor": bench hipkb.bench.<problem>.vendor.<library>, series
+# "<problem>/vendor/<library>". Guarded like candidates, so a library
+# version the source does not suit is a compile_error result, not a broken build.
+function(hipkb_add_vendor_baselines dir problem level reference)
+  file(GLOB _sources LIST_DIRECTORIES false CONFIGURE_DEPENDS "${dir}/vendor/*.hip" "${dir}/vendor/*.cu")
+  list(SORT _sources)
+  foreach(_source IN LISTS _sources)
+    get_filename_component(_library "${_source}" NAME_WE)
+    get_filename_component(_extension "${_source}" LAST_EXT)
+    if(NOT _library IN_LIST HIPKB_VENDOR_LIBRARIES_NVIDIA AND NOT _library IN_LIST HIPKB_VENDOR_LIBRARIES_AMD)
+      message(WARNING "hipkb: ${_source}: '${_library}' is not a vendor library hipkb knows "
+                      "(${HIPKB_VENDOR_LIBRARIES_NVIDIA};${HIPKB_VENDOR_LIBRARIES_AMD}); not built")
+      continue()
+    endif()
+    hipkb_vendor_library_usable(${_library} _usable)
+    # .cu is CUDA only; a library of the other platform is never found here.
+    if(NOT _usable OR (_extension STREQUAL ".cu" AND NOT HIPKB_PLATFORM STREQUAL "nvidia"))
+      set_property(GLOBAL APPEND PROPERTY HIPKB_VENDOR_SKIPPED "${problem}/${_library}")
+      continue()
+    endif()
+    set(_id "${problem}__vendor__${_library}")
+    set(_module hipkb_vendor_${problem}__${_library})
+    set(_log "${CMAKE_CURRENT_BINARY_DIR}/compile-logs/${_id}.log")
+    file(MAKE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}/compile-logs")
+    _hipkb_add_module(${_module} "${_source}" ON VENDOR)
+    hipkb_link_vendor_library(${_module} ${_library})
+    hipkb_guard_compile(${_module} "${_source}" "${_log}")
+    set(_test hipkb.bench.${problem}.vendor.${_library})
+    set(_target hipkb_bench_${_id})
+    _hipkb_add_bench_executable(${_target} ${_test} ${problem} ${level} "${dir}/spec.json"
+                                ${reference} "" ${_module} vendor ${_library} "${_log}")
+    _hipkb_record_manifest_entry(TEST ${_test} TARGET ${_target} KIND vendor PROBLEM ${problem}
+                                 LEVEL ${level} SPEC "${dir}/spec.json" RUN vendor SAMPLE ${_library}
+                                 SOURCE "${_source}" LOG "${_log}")
+    set_property(GLOBAL APPEND PROPERTY HIPKB_VENDOR_BUILT "${problem}/${_library}")
+  endforeach()
 endfunction()
 
 function(hipkb_add_candidate file)
@@ -272,6 +323,11 @@ function(hipkb_add_candidate file)
   list(GET _parts 0 _run)
   list(GET _parts 1 _problem)
   get_filename_component(_sample "${file}" NAME_WE)
+  if(_run STREQUAL "vendor")
+    # hipkb.bench.<problem>.vendor.<library> names the vendor baselines.
+    message(WARNING "hipkb: ${file}: a run may not be named 'vendor' (the name of the vendor baselines); not built")
+    return()
+  endif()
   get_property(_reference GLOBAL PROPERTY HIPKB_PROBLEM_${_problem}_REFERENCE)
   if(NOT _reference)
     message(WARNING "hipkb: candidate ${file} is for problem '${_problem}', which is not under ${HIPKB_REFERENCE_DIR}; it is not built")

@@ -1,6 +1,8 @@
 // Checks a built hipkb tree: every reference module exists, every candidate
 // compiled or failed as its metadata's expected_verdict says, and every
 // module exports only the entry point (so same-named kernels cannot clash).
+// With --vendor-only: every vendor-library baseline the configure found a
+// library for compiled (target hipkb_vendor_modules), and nothing else.
 #include <hipkb/core/atomic_file.hpp>
 #include <hipkb/core/manifest.hpp>
 #include <hipkb/core/process.hpp>
@@ -11,6 +13,7 @@
 #include <filesystem>
 #include <set>
 #include <sstream>
+#include <string>
 
 namespace fs = std::filesystem;
 
@@ -48,16 +51,43 @@ std::set<std::string> exported_symbols(const fs::path& module) {
 
 }  // namespace
 
+// Every vendor baseline of the build compiled: the compile guard would
+// otherwise turn a broken one into a compile_error result, not a build failure.
+int check_vendor_baselines(const hipkb::manifest& suite) {
+    int vendors = 0;
+    for (const auto& bench : suite.benches) {
+        if (bench.kind != "vendor") continue;
+        ++vendors;
+        const std::string status = hipkb::compile_status(bench);
+        if (status != "compiled") {
+            fail(fmt::format("vendor baseline {} did not compile (status '{}'):\n{}", bench.source.string(), status,
+                             bench.compile_log ? hipkb::read_file(*bench.compile_log) : std::string()));
+        } else {
+            fmt::print("ok: {} {}\n", bench.test, status);
+        }
+    }
+    return vendors;
+}
+
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        fmt::print(stderr, "usage: hipkb_check_build <build dir>\n");
+    const bool vendor_only = argc == 3 && std::string(argv[1]) == "--vendor-only";
+    if (argc != 2 && !vendor_only) {
+        fmt::print(stderr, "usage: hipkb_check_build [--vendor-only] <build dir>\n");
         return 2;
     }
-    const fs::path build = argv[1];
+    const fs::path build = argv[argc - 1];
     const hipkb::manifest suite = hipkb::load_manifest(build / "hipkb_manifest.json");
+    const int vendors = vendor_only ? check_vendor_baselines(suite) : 0;
+    if (vendor_only && vendors == 0) {
+        fmt::print(
+            "SKIPPED: the {} configure found none of the platform's vendor libraries, so no vendor "
+            "baseline was built (see its 'vendor libraries not found' line)\n",
+            suite.platform);
+        return 0;
+    }
     int candidates = 0;
     for (const auto& bench : suite.benches) {
-        if (bench.kind != "candidate") continue;
+        if (vendor_only || bench.kind != "candidate") continue;
         ++candidates;
         const std::string status = hipkb::compile_status(bench);
         const std::string expected = expected_verdict(bench);
@@ -75,6 +105,7 @@ int main(int argc, char** argv) {
     const fs::path module_dir = build / "bench-targets" / "modules";
     for (const auto& entry : fs::directory_iterator(module_dir)) {
         if (entry.path().extension() != ".so") continue;
+        if (vendor_only && entry.path().filename().string().rfind("hipkb_vendor_", 0) != 0) continue;
         ++modules;
         const auto symbols = exported_symbols(entry.path());
         if (!symbols.contains("hipkb_run")) fail(fmt::format("{} does not export hipkb_run", entry.path().string()));
@@ -84,8 +115,8 @@ int main(int argc, char** argv) {
             }
         }
     }
-    fmt::print("{} platform: {} candidates, {} modules checked, {} failures\n", suite.platform, candidates, modules,
-               g_failures);
+    fmt::print("{} platform: {} candidates, {} vendor baselines, {} modules checked, {} failures\n", suite.platform,
+               candidates, vendors, modules, g_failures);
     if (modules == 0) fail("no modules were built");
     return g_failures == 0 ? 0 : 1;
 }
