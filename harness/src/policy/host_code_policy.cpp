@@ -438,9 +438,18 @@ check_result check_host_code(const std::string& source_text, const std::string& 
                              const check_options& options) {
     check_result result;
     result.source = file_name;
-    std::string parsed_text = source_text;
+    // Either way the text starts with #line 1 "<file_name>", so every
+    // location names the candidate, not the parse's own buffer.
+    std::string parsed_text;
     if (options.rewrite_launches) {
         parsed_text = hipkb::cpu_rewrite::rewrite_hip_source(source_text, file_name).text;
+    } else {
+        std::string quoted;
+        for (const char c : file_name) {
+            if (c == '\\' || c == '"') quoted += '\\';
+            quoted += c;
+        }
+        parsed_text = "#line 1 \"" + quoted + "\"\n" + source_text;
     }
     std::vector<std::string> args = {"-x", "c++", "-std=c++20", "-DHIPKB_POLICY_PARSE"};
     args.insert(args.end(), options.parse_args.begin(), options.parse_args.end());

@@ -265,6 +265,19 @@ TEST(HostCodePolicy, ExceptionsAreAllowedForExamplesAndNeverForGeneratedRuns) {
     EXPECT_FALSE(exceptions_allowed_for("/elsewhere/examples/relu/a.hip", "/src/generated"));
 }
 
+TEST(HostCodePolicy, AHostPlatformCandidateIsParsedAsCxxAndNamedByItsFile) {
+    check_options options = test::candidate_options();
+    options.rewrite_launches = false;
+    const check_result result = check_host_code(
+        "#include <hipkb/entry.h>\n#include <cstdlib>\n"
+        "extern \"C\" int hipkb_run(const hipkb_args* args) { return std::getenv(\"X\") != nullptr; }\n",
+        "saxpy/sample.cpp", options);
+    ASSERT_EQ(result.findings.size(), 1u) << summary(result);
+    EXPECT_EQ(result.findings[0].file, "saxpy/sample.cpp");
+    EXPECT_EQ(result.findings[0].line, 3u);
+    EXPECT_EQ(result.findings[0].construct, "getenv");
+}
+
 TEST(HostCodePolicy, TheJsonNamesFileLineColumnConstructAndCategory) {
     const check_result result = check(
         "#include <cstdlib>\nextern \"C\" int hipkb_run(const hipkb_args* args) { return std::system(\"x\"); }\n");
