@@ -95,6 +95,20 @@ std::string joined(const std::vector<std::string>& items) {
     return text.empty() ? "-" : text;
 }
 
+// The vendor baselines beside a problem's reference: the library names of
+// vendor/<library>.hip and vendor/<library>.cu, sorted ("cub,cublas,rocprim").
+std::vector<std::string> vendor_libraries(const std::filesystem::path& problem_dir) {
+    std::vector<std::string> libraries;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(problem_dir / "vendor", error)) {
+        const std::string extension = entry.path().extension().string();
+        if (!entry.is_regular_file() || (extension != ".hip" && extension != ".cu")) continue;
+        libraries.push_back(entry.path().stem().string());
+    }
+    std::sort(libraries.begin(), libraries.end());
+    return libraries;
+}
+
 // Rows as left-aligned columns, each as wide as its widest cell.
 void print_columns(const std::vector<std::vector<std::string>>& rows) {
     std::vector<std::size_t> widths;
@@ -115,7 +129,7 @@ int list_problems(const list_flags& flags) {
     int bad = 0;
     std::map<std::string, std::filesystem::path> seen;
     std::vector<std::vector<std::string>> rows = {
-        {"level", "problem", "kernelbench", "dtypes", "golden", "tags", "benchmark sizes"}};
+        {"level", "problem", "kernelbench", "dtypes", "golden", "vendor", "tags", "benchmark sizes"}};
     for (const auto& file : find_specs(flags.reference_dir)) {
         try {
             const problem_spec spec = load_spec(file);
@@ -133,7 +147,8 @@ int list_problems(const list_flags& flags) {
             check_test_sizes(spec, file);
             const bool golden = std::filesystem::exists(file.parent_path() / "golden.cpp");
             rows.push_back({fmt::format("{}", spec.level), spec.name, spec.kernelbench.empty() ? "-" : spec.kernelbench,
-                            dtypes_of(spec), golden ? "yes" : "no", joined(spec.tags), benchmark_sizes(spec)});
+                            dtypes_of(spec), golden ? "yes" : "no", joined(vendor_libraries(file.parent_path())),
+                            joined(spec.tags), benchmark_sizes(spec)});
         } catch (const spec_error& error) {
             ++bad;
             fmt::print(stderr, "error: {}\n", error.what());

@@ -7,6 +7,7 @@
 #include <hipkb/report/metrics.hpp>
 #include <hipkb/report/results.hpp>
 #include <hipkb/report/run_environment.hpp>
+#include <hipkb/report/vendor_baselines.hpp>
 
 #include <hipkb/core/json_fields.hpp>
 #include <hipkb/core/statistics.hpp>
@@ -90,6 +91,19 @@ void add_results(side& out, const json& results) {
             series.message = candidate.value("status_message", std::string{});
         }
         out.series.emplace_back(candidate_id(candidate), std::move(series));
+    }
+    // Vendor baselines compare like candidates, as "<problem>/vendor/<library>".
+    for (const json& vendor : results.value("vendors", json::array())) {
+        compared_series series = from_timing(vendor["vendor"]);
+        if (vendor["correct"].is_boolean()) series.correct = vendor["correct"].get<bool>();
+        if (series.correct == false) {
+            series.status = state::failed;
+            series.message = failure_message(vendor);
+        } else if (vendor.value("status", std::string{}) == "skipped") {
+            series.status = state::skipped;
+            series.message = vendor.value("status_message", std::string{});
+        }
+        out.series.emplace_back(vendor_id(vendor), std::move(series));
     }
 }
 

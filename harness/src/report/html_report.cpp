@@ -118,6 +118,7 @@ std::string render_html(const json& input) {
     out += cards_html(results);
     out += figures_html(results);
     out += table_html(detail::metrics_table(results));
+    out += table_html(detail::vendor_metrics_table(results));
     out += table_html(detail::pass_at_k_table(results));
     out += table_html(detail::problems_table(results, row_limit));
     out += table_html(detail::candidates_table(results, row_limit));

@@ -79,7 +79,7 @@ std::vector<results_input> load_results_inputs(const std::vector<fs::path>& path
         if (!fs::exists(path, error)) {
             throw input_error(fmt::format("{}: no such file or folder", path.string()));
         }
-        const json document = read_json_file(path, true);
+        const json document = migrate_results(read_json_file(path, true));
         if (is_results_json(document)) {
             validate_results(document, path.string());
             inputs.push_back({document, path.string()});

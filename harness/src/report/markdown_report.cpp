@@ -46,6 +46,7 @@ std::string render_markdown(const json& input) {
     for (const std::string& line : detail::headline(results)) out += line + "  \n";
     out += "\n";
     out += section(detail::metrics_table(results));
+    out += section(detail::vendor_metrics_table(results));
     out += section(detail::pass_at_k_table(results));
     out += section(detail::problems_table(results, problem_rows));
     out += section(detail::candidates_table(results, candidate_rows));

@@ -3,6 +3,7 @@
 #include <hipkb/report/input_error.hpp>
 #include <hipkb/report/results.hpp>
 #include <hipkb/report/summary.hpp>
+#include <hipkb/report/vendor_baselines.hpp>
 
 #include "detail/format.hpp"
 
@@ -73,8 +74,8 @@ json merge_results(const std::vector<results_input>& inputs) {
 
     json machines = json::array();
     std::map<std::string, std::string> machine_ids;  // content -> new id
-    std::map<std::string, placed> candidates, problems;
-    std::vector<std::string> candidate_order, problem_order;
+    std::map<std::string, placed> candidates, problems, vendors;
+    std::vector<std::string> candidate_order, problem_order, vendor_order;
     json sources = json::array();
 
     for (const results_input& input : inputs) {
@@ -111,6 +112,14 @@ json merge_results(const std::vector<results_input>& inputs) {
             keep(problems, problem_order, key, std::move(entry), fmt::format("{} (problems[{}])", input.source, i),
                  "reference bench of problem");
         }
+        const json& vendor_list = input.results["vendors"];
+        for (std::size_t i = 0; i < vendor_list.size(); ++i) {
+            json entry = vendor_list[i];
+            rename(entry);
+            const std::string key = vendor_id(entry);
+            keep(vendors, vendor_order, key, std::move(entry), fmt::format("{} (vendors[{}])", input.source, i),
+                 "vendor baseline");
+        }
         for (const json& source : input.results.value("sources", json::array())) sources.push_back(source);
     }
 
@@ -128,24 +137,36 @@ json merge_results(const std::vector<results_input>& inputs) {
         if (entry["reference"].is_object()) baselines[key] = entry["reference"];
         problem_list.push_back(entry);
     }
+    // The reference bench may have run in another shard than the candidate
+    // (or vendor baseline) timed against it.
+    auto fill_reference = [&](json& entry, const char* timing_key) {
+        if (!entry["reference"].is_null() || !entry[timing_key].is_object()) return;
+        const auto baseline = baselines.find(entry["problem"].get<std::string>());
+        const json& median = entry[timing_key]["median_ns"];
+        if (baseline != baselines.end() && baseline->second["median_ns"].is_number() && median.is_number() &&
+            median.get<double>() > 0.0) {
+            entry["reference"] = baseline->second;
+            entry["reference_source"] = "reference_executable";
+            entry["speedup"] = baseline->second["median_ns"].get<double>() / median.get<double>();
+        }
+    };
     json candidate_list = json::array();
     for (const std::string& key : candidate_order) {
         json entry = candidates.at(key).entry;
-        // The reference bench may have run in another shard than the candidate.
-        if (entry["reference"].is_null() && entry["candidate"].is_object()) {
-            const auto baseline = baselines.find(entry["problem"].get<std::string>());
-            const json& candidate_median = entry["candidate"]["median_ns"];
-            if (baseline != baselines.end() && baseline->second["median_ns"].is_number() &&
-                candidate_median.is_number() && candidate_median.get<double>() > 0.0) {
-                entry["reference"] = baseline->second;
-                entry["reference_source"] = "reference_executable";
-                entry["speedup"] = baseline->second["median_ns"].get<double>() / candidate_median.get<double>();
-            }
-        }
+        fill_reference(entry, "candidate");
         candidate_list.push_back(std::move(entry));
+    }
+    json vendor_list = json::array();
+    for (const std::string& key : vendor_order) {
+        json entry = vendors.at(key).entry;
+        fill_reference(entry, "vendor");
+        vendor_list.push_back(std::move(entry));
     }
     merged["problems"] = problem_list;
     merged["candidates"] = candidate_list;
+    merged["vendors"] = vendor_list;
+    // The best vendor of a problem may come from another shard than its candidates.
+    apply_vendor_baselines(merged);
     return with_summary(std::move(merged));
 }
 

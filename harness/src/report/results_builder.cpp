@@ -11,6 +11,7 @@
 #include <hipkb/report/input_error.hpp>
 #include <hipkb/report/results.hpp>
 #include <hipkb/report/summary.hpp>
+#include <hipkb/report/vendor_baselines.hpp>
 
 #include <hipkb/core/atomic_file.hpp>
 #include <hipkb/core/json_fields.hpp>
@@ -201,7 +202,7 @@ bench_series find_series(const std::vector<gbench_series>& all, const bench_reco
     }
     // A bench whose names differ from the convention: the one series that is
     // not the reference is the candidate.
-    if (record.kind == "candidate" && found.candidate == nullptr) {
+    if (record.kind != "reference" && found.candidate == nullptr) {
         for (const gbench_series& series : all) {
             if (&series != found.reference && (series.has_time() || series.error_occurred || series.skipped)) {
                 found.candidate = &series;
@@ -504,6 +505,16 @@ void set_speedup(json& candidate, const std::map<std::string, json>& baselines) 
     }
 }
 
+// A vendor bench is measured exactly like a candidate; its entry keeps the
+// same fields, less the authorship ones, with the library's time under "vendor".
+json vendor_entry(json entry) {
+    entry["library"] = entry["sample"];
+    entry["vendor"] = std::move(entry["candidate"]);
+    for (const char* key : {"candidate", "run", "sample", "model", "provider", "turn", "parent"}) entry.erase(key);
+    entry["id"] = vendor_id(entry);
+    return entry;
+}
+
 }  // namespace
 
 void set_result_files(bench_record& record, const fs::path& results_dir) {
@@ -523,6 +534,7 @@ json build_results(const std::vector<bench_record>& records, const build_context
     std::map<std::string, json> problems;  // by name
     std::map<std::string, json> baselines;
     json candidates = json::array();
+    json vendors = json::array();
 
     // References first, so that candidates can fall back on their times.
     for (std::size_t i = 0; i < records.size(); ++i) {
@@ -541,6 +553,10 @@ json build_results(const std::vector<bench_record>& records, const build_context
         json entry = candidate_entry(record, loaded[i], machines, errors);
         entry["input_errors"] = errors;
         set_speedup(entry, baselines);
+        if (record.kind == "vendor") {
+            vendors.push_back(vendor_entry(std::move(entry)));
+            continue;
+        }
         if (problems.count(record.problem) == 0) {
             // A problem whose reference bench is not in this build (or shard).
             problems[record.problem] = {{"problem", record.problem},
@@ -566,9 +582,11 @@ json build_results(const std::vector<bench_record>& records, const build_context
     };
     std::stable_sort(problem_list.begin(), problem_list.end(),
                      [&](const json& a, const json& b) { return level_of(a) < level_of(b); });
-    std::stable_sort(candidates.begin(), candidates.end(), [](const json& a, const json& b) {
+    const auto by_id = [](const json& a, const json& b) {
         return a["id"].get<std::string>() < b["id"].get<std::string>();
-    });
+    };
+    std::stable_sort(candidates.begin(), candidates.end(), by_id);
+    std::stable_sort(vendors.begin(), vendors.end(), by_id);
 
     json results;
     results["schema"] = results_schema_name;
@@ -582,6 +600,8 @@ json build_results(const std::vector<bench_record>& records, const build_context
     results["machines"] = machines.machines();
     results["problems"] = problem_list;
     results["candidates"] = candidates;
+    results["vendors"] = vendors;
+    apply_vendor_baselines(results);
     return with_summary(std::move(results));
 }
 

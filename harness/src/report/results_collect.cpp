@@ -4,6 +4,7 @@
 
 #include <hipkb/report/gbench.hpp>
 #include <hipkb/report/input_error.hpp>
+#include <hipkb/report/vendor_baselines.hpp>
 
 #include <hipkb/core/json_fields.hpp>
 #include <hipkb/core/manifest.hpp>
@@ -80,7 +81,7 @@ void describe_from_files(detail::bench_record& record) {
         if (parts.size() == 3 && !record.sample) record.sample = parts[2];
     }
     if (record.problem.empty()) record.problem = record.test;
-    record.kind = record.run && record.sample ? "candidate" : "reference";
+    record.kind = record.run && record.sample ? (*record.run == vendor_run_name ? "vendor" : "candidate") : "reference";
 }
 
 std::vector<detail::bench_record> scan(const fs::path& dir) {

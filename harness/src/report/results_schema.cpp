@@ -3,6 +3,7 @@
 #include <hipkb/report/results.hpp>
 
 #include <hipkb/report/input_error.hpp>
+#include <hipkb/report/vendor_baselines.hpp>
 
 #include <hipkb/core/json_fields.hpp>
 
@@ -44,11 +45,31 @@ void check_candidate(const json& c, const json_place& place) {
     required_field(c, "speedup", json_kind::number, place, json_null::allowed);
     required_field(c, "model", json_kind::string, place, json_null::allowed);
     required_field(c, "provider", json_kind::string, place, json_null::allowed);
+    required_field(c, "vendor_speedup", json_kind::number, place, json_null::allowed);
+    required_field(c, "vendor_library", json_kind::string, place, json_null::allowed);
     check_timing(c, "reference", place);
     check_timing(c, "candidate", place);
     if (candidate_id(c) != c["id"].get<std::string>()) {
         throw input_error(fmt::format("{}: id \"{}\" does not match problem/run/sample \"{}\"", place.describe(),
                                       c["id"].get<std::string>(), candidate_id(c)));
+    }
+}
+
+void check_vendor(const json& v, const json_place& place) {
+    if (!v.is_object()) throw_expected(place, "an object", v);
+    required_field(v, "id", json_kind::string, place);
+    required_field(v, "problem", json_kind::string, place);
+    required_field(v, "library", json_kind::string, place);
+    required_field(v, "level", json_kind::integer, place, json_null::allowed);
+    required_field(v, "status", json_kind::string, place);
+    required_field(v, "correct", json_kind::boolean, place, json_null::allowed);
+    required_field(v, "failure", json_kind::object, place, json_null::allowed);
+    required_field(v, "speedup", json_kind::number, place, json_null::allowed);
+    check_timing(v, "reference", place);
+    check_timing(v, "vendor", place);
+    if (vendor_id(v) != v["id"].get<std::string>()) {
+        throw input_error(fmt::format("{}: id \"{}\" does not match problem/vendor/library \"{}\"", place.describe(),
+                                      v["id"].get<std::string>(), vendor_id(v)));
     }
 }
 
@@ -59,6 +80,7 @@ void check_problem(const json& p, const json_place& place) {
     required_field(p, "test", json_kind::string, place, json_null::allowed);
     required_field(p, "status", json_kind::string, place);
     check_timing(p, "reference", place);
+    required_field(p, "vendor_baseline", json_kind::object, place, json_null::allowed);
 }
 
 }  // namespace
@@ -101,11 +123,28 @@ void validate_results(const json& results, const std::string& source) {
     for (std::size_t i = 0; i < results["candidates"].size(); ++i) {
         check_candidate(results["candidates"][i], root.key("candidates").index(i));
     }
+    required_field(results, "vendors", json_kind::array, root);
+    for (std::size_t i = 0; i < results["vendors"].size(); ++i) {
+        check_vendor(results["vendors"][i], root.key("vendors").index(i));
+    }
     if (results.contains("summary")) required_field(results, "summary", json_kind::object, root);
 }
 
+json migrate_results(json results) {
+    if (!is_results_json(results) || !results.contains("schema_version")) return results;
+    const json& version = results["schema_version"];
+    if (!version.is_number_integer() || version.get<long long>() != 1) return results;
+    // Version 1 had no vendor baselines: none ran.
+    results["vendors"] = json::array();
+    results["schema_version"] = results_schema_version;
+    apply_vendor_baselines(results);
+    // A recorded summary lacks the vendor metrics; consumers recompute it.
+    results.erase("summary");
+    return results;
+}
+
 json load_results(const std::filesystem::path& file) {
-    json document = read_json_file(file);
+    json document = migrate_results(read_json_file(file));
     validate_results(document, file.string());
     return document;
 }

@@ -45,14 +45,56 @@ sample_outcome outcome_of(const json& candidate) {
     return outcome;
 }
 
+// The same candidate judged against its problem's best vendor baseline.
+sample_outcome vendor_outcome_of(const json& candidate) {
+    sample_outcome outcome = outcome_of(candidate);
+    outcome.speedup = number_field(candidate, "vendor_speedup");
+    return outcome;
+}
+
 json optional_number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+
+// The problems among `problems` that have a vendor baseline: fast_p over
+// vendor is a fraction of these alone, since a problem no library covers has
+// no vendor time to beat.
+std::vector<std::string> with_vendor(const std::vector<std::string>& problems,
+                                     const std::set<std::string>& vendor_problems) {
+    std::vector<std::string> out;
+    for (const std::string& problem : problems) {
+        if (vendor_problems.count(problem) != 0) out.push_back(problem);
+    }
+    return out;
+}
 
 struct group_input {
     std::vector<const json*> candidates;
 };
 
+// fast_p over vendor, beside fast_p over the reference.
+void add_vendor_metrics(json& out, const group_input& group, const std::vector<std::string>& vendor_problems,
+                        const std::vector<double>& thresholds) {
+    std::vector<sample_outcome> samples;
+    std::vector<double> correct_speedups;
+    std::size_t faster = 0;
+    for (const json* candidate : group.candidates) {
+        const sample_outcome outcome = vendor_outcome_of(*candidate);
+        if (outcome.correct && outcome.speedup) {
+            correct_speedups.push_back(*outcome.speedup);
+            if (*outcome.speedup > 1.0) ++faster;
+        }
+        samples.push_back(outcome);
+    }
+    out["vendor_problems"] = vendor_problems.size();
+    out["faster_than_vendor"] = faster;
+    json fast = json::object();
+    for (const double p : thresholds) fast[threshold_key(p)] = fast_p(samples, vendor_problems, p);
+    out["fast_p_over_vendor"] = fast;
+    out["geomean_vendor_speedup"] = optional_number(geometric_mean(correct_speedups));
+}
+
 json group_metrics(const group_input& group, const std::vector<std::string>& problems,
-                   const std::vector<double>& thresholds, const std::vector<std::size_t>& ks, double p_end) {
+                   const std::vector<std::string>& vendor_problems, const std::vector<double>& thresholds,
+                   const std::vector<std::size_t>& ks, double p_end) {
     std::vector<sample_outcome> samples;
     samples.reserve(group.candidates.size());
     std::size_t compiled = 0;
@@ -112,6 +154,7 @@ json group_metrics(const group_input& group, const std::vector<std::string>& pro
     json curve = json::array();
     for (const auto& [p, value] : fast_p_curve(samples, problems, p_end)) curve.push_back({p, value});
     out["fast_p_curve"] = curve;
+    add_vendor_metrics(out, group, vendor_problems, thresholds);
     return out;
 }
 
@@ -186,6 +229,20 @@ json per_problem_rows(const json& candidate_list, const json& problem_list, cons
             if (reference.is_object() && reference.contains("median_ns")) reference_ns = reference["median_ns"];
         }
         row["reference_median_ns"] = reference_ns;
+        // The best vendor baseline: its time and roofline shares.
+        json vendor = nullptr;
+        if (const auto entry = problem_entries.find(problem); entry != problem_entries.end()) {
+            vendor = entry->second->value("vendor_baseline", json());
+        }
+        const bool has_vendor = vendor.is_object();
+        row["vendor_library"] = has_vendor ? vendor["library"] : json(nullptr);
+        row["vendor_median_ns"] = has_vendor ? vendor["median_ns"] : json(nullptr);
+        row["vendor_bandwidth_percent_of_measured"] =
+            has_vendor ? vendor.value("bandwidth_percent_of_measured", json()) : json(nullptr);
+        row["vendor_flops_percent_of_measured"] =
+            has_vendor ? vendor.value("flops_percent_of_measured", json()) : json(nullptr);
+        row["vendor_speedup_over_reference"] = has_vendor ? vendor.value("speedup", json()) : json(nullptr);
+        std::optional<double> best_over_vendor;
         std::size_t compiled = 0, correct = 0, faster = 0;
         std::optional<double> best;
         std::string best_id;
@@ -195,6 +252,9 @@ json per_problem_rows(const json& candidate_list, const json& problem_list, cons
             if (is_true(*c, "compiled")) ++compiled;
             if (!is_true(*c, "correct")) continue;
             ++correct;
+            if (const auto over_vendor = number_field(*c, "vendor_speedup")) {
+                if (!best_over_vendor || *over_vendor > *best_over_vendor) best_over_vendor = over_vendor;
+            }
             const auto speedup = number_field(*c, "speedup");
             if (!speedup) continue;
             speedups.push_back(*speedup);
@@ -211,6 +271,7 @@ json per_problem_rows(const json& candidate_list, const json& problem_list, cons
         row["best_speedup"] = optional_number(best);
         row["best_candidate"] = best ? json(best_id) : json(nullptr);
         row["geomean_speedup"] = optional_number(geometric_mean(speedups));
+        row["best_vendor_speedup"] = optional_number(best_over_vendor);
         rows.push_back(row);
     }
     return rows;
@@ -247,6 +308,13 @@ json compute_summary(const json& results, const summary_options& options) {
     for (const json& p : problem_entries) note_level(p);
     for (const json& c : candidates) note_level(c);
     const std::vector<std::string> problems(problem_set.begin(), problem_set.end());
+    std::set<std::string> vendor_problem_set;
+    for (const json& p : problem_entries) {
+        if (p.contains("vendor_baseline") && p["vendor_baseline"].is_object()) {
+            vendor_problem_set.insert(string_field(p, "problem"));
+        }
+    }
+    const std::vector<std::string> vendor_problems = with_vendor(problems, vendor_problem_set);
 
     std::vector<double> thresholds(std::begin(kernelbench_thresholds), std::end(kernelbench_thresholds));
     for (const double p : options.extra_thresholds) {
@@ -276,13 +344,14 @@ json compute_summary(const json& results, const summary_options& options) {
     summary["ks"] = options.ks;
     summary["counts"] = counts_of(candidates, problems);
     summary["gpu_runs"] = skipped_runs(results);
-    summary["overall"] = group_metrics(all, problems, thresholds, options.ks, p_end);
+    summary["overall"] = group_metrics(all, problems, vendor_problems, thresholds, options.ks, p_end);
     json runs = json::object();
-    for (const auto& [run, group] : by_run) runs[run] = group_metrics(group, problems, thresholds, options.ks, p_end);
+    for (const auto& [run, group] : by_run)
+        runs[run] = group_metrics(group, problems, vendor_problems, thresholds, options.ks, p_end);
     summary["by_run"] = runs;
     json models = json::object();
     for (const auto& [model, group] : by_model) {
-        models[model] = group_metrics(group, problems, thresholds, options.ks, p_end);
+        models[model] = group_metrics(group, problems, vendor_problems, thresholds, options.ks, p_end);
     }
     summary["by_model"] = models;
     // Per level, the problem set is that level's problems.
@@ -297,7 +366,9 @@ json compute_summary(const json& results, const summary_options& options) {
             const std::string key = level == levels.end() ? "unknown" : std::to_string(level->second);
             if (key == name) level_problems.push_back(problem);
         }
-        level_groups[name] = group_metrics(by_level[name], level_problems, thresholds, options.ks, p_end);
+        level_groups[name] =
+            group_metrics(by_level[name], level_problems, with_vendor(level_problems, vendor_problem_set), thresholds,
+                          options.ks, p_end);
     }
     summary["by_level"] = level_groups;
     summary["per_problem"] = per_problem_rows(candidates, problem_entries, problems, levels);

@@ -40,6 +40,13 @@ std::string terminal_summary(const json& input) {
     if (problems.omitted > 0) out += fmt::format("... and {} more problems (see report.md)\n", problems.omitted);
     out += "\n";
     for (const std::string& line : detail::headline(results)) out += line + "\n";
+    const json& overall = results["summary"]["overall"];
+    if (overall.value("vendor_problems", 0) > 0) {
+        out += fmt::format("Over the vendor baseline ({} problems with one): fast_1 {}, geomean {}.\n",
+                           overall["vendor_problems"].get<long long>(),
+                           detail::fraction_or_dash(overall["fast_p_over_vendor"].value("1", json())),
+                           detail::speedup_or_dash(overall["geomean_vendor_speedup"]));
+    }
     const std::string other = status_counts(results["summary"]["counts"]);
     if (!other.empty()) out += fmt::format("Candidate runs: {}.\n", other);
     const json& by_model = results["summary"]["by_model"];

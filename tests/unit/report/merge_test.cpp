@@ -8,6 +8,7 @@
 
 #include "report_test_support.hpp"
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 
 namespace hipkb::report {
@@ -95,13 +96,16 @@ TEST_F(Shards, DuplicateReferenceBenchIsAnError) {
 
 TEST_F(Shards, MismatchedSchemaVersionIsAnError) {
     json newer = m_full;
-    newer["schema_version"] = 2;
+    newer["schema_version"] = results_schema_version + 1;
     try {
         (void)merge_results({{m_full, "old.json"}, {newer, "new.json"}});
         FAIL();
     } catch (const input_error& error) {
         const std::string message = error.what();
-        EXPECT_NE(message.find("old.json has schema_version 1 but new.json has 2"), std::string::npos) << message;
+        EXPECT_NE(message.find(fmt::format("old.json has schema_version {} but new.json has {}", results_schema_version,
+                                           results_schema_version + 1)),
+                  std::string::npos)
+            << message;
     }
 }
 

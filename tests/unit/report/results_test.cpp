@@ -6,6 +6,7 @@
 
 #include "report_test_support.hpp"
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 
 namespace hipkb::report {
@@ -26,10 +27,10 @@ protected:
     json m_results;
 };
 
-TEST_F(BasicBuild, IsValidSchemaV1WithEveryManifestBench) {
+TEST_F(BasicBuild, IsValidCurrentSchemaWithEveryManifestBench) {
     EXPECT_NO_THROW(validate_results(m_results, "collected"));
     EXPECT_EQ(m_results["schema"], "hipkb.results");
-    EXPECT_EQ(m_results["schema_version"], 1);
+    EXPECT_EQ(m_results["schema_version"], results_schema_version);
     // 7 candidates in the manifest, none lost; 4 problems (softmax has no
     // reference bench but has a candidate).
     EXPECT_EQ(m_results["candidates"].size(), 7U);
@@ -183,12 +184,14 @@ TEST(Validate, NamesTheFieldAndTheVersion) {
     const json good = collect_results_from_dir(fixtures() / "build_basic/results");
 
     json newer = good;
-    newer["schema_version"] = 2;
+    newer["schema_version"] = results_schema_version + 1;
     try {
         validate_results(newer, "newer.json");
         FAIL();
     } catch (const input_error& error) {
-        EXPECT_NE(std::string(error.what()).find("newer.json: schema_version 2 is not supported"), std::string::npos)
+        EXPECT_NE(std::string(error.what())
+                      .find(fmt::format("newer.json: schema_version {} is not supported", results_schema_version + 1)),
+                  std::string::npos)
             << error.what();
     }
     json bad = good;

@@ -12,7 +12,9 @@
 namespace hipkb::report {
 
 inline constexpr const char* results_schema_name = "hipkb.results";
-inline constexpr int results_schema_version = 1;
+// 2 added the vendor baselines ("vendors", "vendor_baseline", "vendor_speedup");
+// version 1 documents are migrated on reading (migrate_results).
+inline constexpr int results_schema_version = 2;
 
 // Builds results from build/hipkb_manifest.json and the files the benches
 // and the driver left in `results_dir` (<test>.json, <test>.verdict.json,
@@ -40,7 +42,13 @@ inline constexpr int results_schema_version = 1;
 // read. Throws input_error naming `source` and the field.
 void validate_results(const nlohmann::json& results, const std::string& source);
 
-// Reads and validates a results file.
+// Brings an older results document up to results_schema_version: version 1
+// gains an empty "vendors" list and null vendor fields. Documents of the
+// current version (and ones that are no results at all) are returned as
+// they are, for validate_results to judge.
+[[nodiscard]] nlohmann::json migrate_results(nlohmann::json results);
+
+// Reads, migrates and validates a results file.
 [[nodiscard]] nlohmann::json load_results(const std::filesystem::path& file);
 
 // A candidate's identity, "<problem>/<run>/<sample>", unique within a results document.

@@ -14,7 +14,7 @@ namespace hipkb::report::detail {
 
 struct bench_record {
     std::string test;
-    std::string kind;  // "candidate" or "reference"
+    std::string kind;  // "candidate", "reference" or "vendor" (a vendor-library baseline)
     std::string problem;
     std::optional<int> level;
     std::optional<std::string> run;
@@ -39,7 +39,7 @@ struct build_context {
 // Points the record at <test>.json, <test>.verdict.json and <test>.run.json in `results_dir`.
 void set_result_files(bench_record& record, const std::filesystem::path& results_dir);
 
-// Builds the results document (schema v1, with its summary) from records.
+// Builds the results document (with its summary) from records.
 [[nodiscard]] nlohmann::json build_results(const std::vector<bench_record>& records, const build_context& context);
 
 }  // namespace hipkb::report::detail

@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace hipkb::report::detail {
 
@@ -58,6 +59,17 @@ std::string failure_text(const json& candidate) {
     return kind + ": " + message;
 }
 
+// The vendor's share of the measured roofline: the larger of its bandwidth
+// and FLOP/s shares, whichever bound it is nearer.
+std::string roofline_share(const json& row) {
+    std::optional<double> share;
+    for (const char* key : {"vendor_bandwidth_percent_of_measured", "vendor_flops_percent_of_measured"}) {
+        const json value = row.value(key, json());
+        if (value.is_number() && (!share || value.get<double>() > *share)) share = value.get<double>();
+    }
+    return share ? fmt::format("{:.0f}%", *share) : "-";
+}
+
 std::string yes_no(const json& value) {
     if (value.is_boolean()) return value.get<bool>() ? "yes" : "no";
     return "?";
@@ -97,6 +109,36 @@ report_table metrics_table(const json& results) {
     return table;
 }
 
+report_table vendor_metrics_table(const json& results) {
+    const json& summary = results["summary"];
+    report_table table;
+    table.title = "Over the vendor baseline";
+    table.note =
+        "The same candidates against each problem's fastest correct vendor-library implementation "
+        "(cuBLAS, cuDNN, CUB, rocPRIM, ...) instead of the reference: fast_p over vendor is the share of "
+        "the problems that have a vendor baseline with a correct candidate whose speedup over it is > p.";
+    const json& overall = summary["overall"];
+    if (!overall.contains("vendor_problems") || overall["vendor_problems"].get<long long>() == 0) return table;
+    table.columns = {{"group", align::left}, {"problems with vendor", align::right}, {"faster", align::right}};
+    std::vector<std::string> keys;
+    for (const json& p : summary["thresholds"]) {
+        keys.push_back(threshold_key(p.get<double>()));
+        if (keys.back() == "0") continue;  // fast_0 is correctness, the same as over the reference
+        table.columns.push_back({"fast_" + keys.back() + " vs vendor", align::right});
+    }
+    table.columns.push_back({"geomean vs vendor", align::right});
+    for (const auto& [name, group] : groups(summary)) {
+        std::vector<std::string> row = {name, count((*group)["vendor_problems"]),
+                                        count((*group)["faster_than_vendor"])};
+        for (const std::string& key : keys) {
+            if (key != "0") row.push_back(fraction_or_dash((*group)["fast_p_over_vendor"].value(key, json())));
+        }
+        row.push_back(speedup_or_dash((*group)["geomean_vendor_speedup"]));
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
 report_table pass_at_k_table(const json& results) {
     const json& summary = results["summary"];
     report_table table;
@@ -130,10 +172,15 @@ report_table pass_at_k_table(const json& results) {
 report_table problems_table(const json& results, std::size_t limit) {
     report_table table;
     table.title = "Problems";
-    table.note = "Best speedup over the problem's correct candidates; reference time from its reference bench.";
-    table.columns = {{"problem", align::left},     {"level", align::right},        {"reference", align::right},
-                     {"candidates", align::right}, {"compiled", align::right},     {"correct", align::right},
-                     {"faster", align::right},     {"best speedup", align::right}, {"best candidate", align::left}};
+    table.note =
+        "Best speedup over the problem's correct candidates; reference time from its reference bench. "
+        "vendor: the fastest correct vendor-library baseline, its time, its share of the measured roofline "
+        "(the larger of its bandwidth and FLOP/s shares) and the best candidate's speedup over it.";
+    table.columns = {{"problem", align::left},        {"level", align::right},        {"reference", align::right},
+                     {"candidates", align::right},    {"compiled", align::right},     {"correct", align::right},
+                     {"faster", align::right},        {"best speedup", align::right}, {"best candidate", align::left},
+                     {"vendor", align::left},         {"vendor time", align::right},  {"vendor roofline", align::right},
+                     {"best vs vendor", align::right}};
     for (const json& row : results["summary"]["per_problem"]) {
         if (table.rows.size() >= limit) {
             ++table.omitted;
@@ -142,7 +189,9 @@ report_table problems_table(const json& results, std::size_t limit) {
         table.rows.push_back({text_of(row, "problem"), count(row["level"]), time_or_dash(row["reference_median_ns"]),
                               count(row["candidates"]), count(row["compiled"]), count(row["correct"]),
                               count(row["faster"]), speedup_or_dash(row["best_speedup"]),
-                              text_of(row, "best_candidate", "-")});
+                              text_of(row, "best_candidate", "-"), text_of(row, "vendor_library", "-"),
+                              time_or_dash(row.value("vendor_median_ns", json())), roofline_share(row),
+                              speedup_or_dash(row.value("best_vendor_speedup", json()))});
     }
     return table;
 }
@@ -155,11 +204,11 @@ report_table candidates_table(const json& results, std::size_t limit) {
         "reference / candidate; (floor) after a speedup: the candidate's time is under 5x the device's "
         "launch floor, mostly launch overhead. % of copy bw: bytes/s against the device-to-device copy "
         "bandwidth measured on the device.";
-    table.columns = {{"candidate", align::left},     {"model", align::left},           {"turn", align::right},
-                     {"status", align::left},        {"compiled", align::left},        {"correct", align::left},
-                     {"reference", align::right},    {"candidate time", align::right}, {"cv", align::right},
-                     {"speedup", align::right},      {"FLOP/s", align::right},         {"bytes/s", align::right},
-                     {"% of copy bw", align::right}, {"failure", align::left}};
+    table.columns = {{"candidate", align::left},  {"model", align::left},           {"turn", align::right},
+                     {"status", align::left},     {"compiled", align::left},        {"correct", align::left},
+                     {"reference", align::right}, {"candidate time", align::right}, {"cv", align::right},
+                     {"speedup", align::right},   {"vs vendor", align::right},      {"FLOP/s", align::right},
+                     {"bytes/s", align::right},   {"% of copy bw", align::right},   {"failure", align::left}};
     for (const json& c : results["candidates"]) {
         if (table.rows.size() >= limit) {
             ++table.omitted;
@@ -177,6 +226,7 @@ report_table candidates_table(const json& results, std::size_t limit) {
              timing.is_object() ? time_or_dash(timing["median_ns"]) : "-",
              timing.is_object() ? fraction_or_dash(timing["cv"]) : "-",
              speedup_or_dash(c["speedup"]) + (c.value("near_launch_floor", json()) == true ? " (floor)" : ""),
+             speedup_or_dash(c.value("vendor_speedup", json())),
              flops.is_number() ? format_rate(flops.get<double>()) : "-",
              bytes.is_number() ? format_rate(bytes.get<double>()) + "B" : "-",
              share.is_number() ? fmt::format("{:.0f}%", share.get<double>()) : "-", truncate(failure_text(c), 100)});

@@ -22,6 +22,9 @@ struct report_table {
 // KernelBench's table: fast_p at each threshold, per group (all, model, run, level).
 [[nodiscard]] report_table metrics_table(const nlohmann::json& results);
 // pass@k and fast_p@k per group; no rows when no problem has several samples.
+// fast_p and the geomean over each problem's best vendor baseline; no rows
+// when no problem has one.
+[[nodiscard]] report_table vendor_metrics_table(const nlohmann::json& results);
 [[nodiscard]] report_table pass_at_k_table(const nlohmann::json& results);
 [[nodiscard]] report_table problems_table(const nlohmann::json& results, std::size_t limit);
 [[nodiscard]] report_table candidates_table(const nlohmann::json& results, std::size_t limit);
