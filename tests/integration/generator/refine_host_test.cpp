@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <iostream>
+
 namespace {
 
 using namespace hipkb::generator::testing;
@@ -156,6 +158,8 @@ TEST(Refine, stops_at_its_speedup_target_and_skips_a_problem_without_one_before_
          "--run",    "targeted",   "--problems",     "rowsum,saxpy",        "--max-turns",
          "3",        "--targets",  targets.string(), "--target-level",      "90"});
     ASSERT_EQ(refined.how, hipkb::process_result::end::exited) << refined.output;
+    // Shown in the test log: the run that stops at its target, with the skip.
+    std::cout << made.output << refined.output;
     EXPECT_EQ(refined.exit_code, 1) << refined.output;  // a problem was skipped
     const std::size_t skipped_at = refined.output.find("rowsum: skipped, no usable target");
     ASSERT_NE(skipped_at, std::string::npos) << refined.output;
