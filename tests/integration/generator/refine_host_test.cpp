@@ -141,17 +141,19 @@ TEST(Refine, stops_at_its_speedup_target_and_skips_a_problem_without_one_before_
     ASSERT_EQ(shared.configured.exit_code, 0) << shared.configured.output;
     const temp_dir dir;
     // Recorded results on this platform's device ("host CPU"): saxpy's best
-    // correct candidate ran at 0.2x; rowsum has no correct candidate.
+    // correct candidate ran at 0.01x; rowsum has no correct candidate.
     const fs::path targets = dir.path() / "targets.json";
     const auto made =
         run_command({HIPKB_CLI, "targets", (fixtures() / "targets/host_saxpy.json").string(), "-o", targets.string()});
     ASSERT_EQ(made.exit_code, 0) << made.output;
     ASSERT_DOUBLE_EQ(read_json(targets)["devices"]["host CPU"]["problems"]["saxpy"]["targets"]["90"].get<double>(),
-                     0.18);
+                     0.009);
 
-    // s000 is wrong, s000_t1 does not compile, s000_t2 is correct: any
-    // correct host candidate is far above 0.18x, so refine must stop at
-    // s000_t2 and never ask for s000_t3 (which the recordings hold).
+    // s000 is wrong, s000_t1 does not compile, s000_t2 and s000_t3 are
+    // correct. Host timings at test sizes are noisy on a loaded machine (a
+    // correct s000_t2 was once measured at 0.17x), hence a target of 0.009x;
+    // whatever the timings, refine must stop at the first evaluation that
+    // reaches the target and ask for nothing after it.
     const auto refined = run_command(
         {HIPKB_CLI,  "refine",     "--build-dir",    shared.build.string(), "--eval-timeout-s",
          kTurnLimit, "--provider", "replay",         "--replay-dir",        (fixtures() / "replay_refine").string(),
@@ -170,8 +172,7 @@ TEST(Refine, stops_at_its_speedup_target_and_skips_a_problem_without_one_before_
     const fs::path out = shared.generated / "targeted/saxpy";
     const json t1 = read_json(out / "s000_t1.json");
     const std::string told = last_user_message(t1);
-    EXPECT_NE(told.find("at least 0.180x as fast as the reference (target level 90"), std::string::npos) << told;
-    EXPECT_FALSE(fs::exists(out / "s000_t3.cpp")) << "refine went on after reaching its target";
+    EXPECT_NE(told.find("at least 0.009x as fast as the reference (target level 90"), std::string::npos) << told;
 
     const json manifest = read_json(shared.generated / "targeted/refine.json");
     ASSERT_EQ(manifest["skipped_problems"].size(), 1U) << manifest.dump(2);
@@ -184,12 +185,25 @@ TEST(Refine, stops_at_its_speedup_target_and_skips_a_problem_without_one_before_
     }
     ASSERT_TRUE(outcome.is_object()) << manifest.dump(2);
     EXPECT_EQ(outcome["stop_reason"], "reached_target") << outcome.dump(2);
-    EXPECT_EQ(outcome["last"], "s000_t2");
     EXPECT_EQ(outcome["target_reached"], true);
-    EXPECT_DOUBLE_EQ(outcome["target"]["speedup"].get<double>(), 0.18);
+    EXPECT_DOUBLE_EQ(outcome["target"]["speedup"].get<double>(), 0.009);
     EXPECT_EQ(outcome["target"]["device"], "host CPU");
-    EXPECT_GE(outcome["best_speedup"].get<double>(), 0.18);
-    EXPECT_EQ(outcome["history"].back()["evaluation"]["device"], "host CPU");
+    EXPECT_GE(outcome["best_speedup"].get<double>(), 0.009);
+    const json& history = outcome["history"];
+    ASSERT_GE(history.size(), 3U) << outcome.dump(2);  // s000 wrong, s000_t1 not compiled, then correct
+    const auto reaches = [](const json& evaluation) {
+        return evaluation["correct"] == true && evaluation["speedup"].is_number() &&
+               evaluation["speedup"].get<double>() >= 0.009;
+    };
+    for (std::size_t i = 0; i + 1 < history.size(); ++i) {
+        EXPECT_FALSE(reaches(history[i]["evaluation"])) << "refine went on after reaching its target: " << i;
+    }
+    EXPECT_TRUE(reaches(history.back()["evaluation"])) << outcome.dump(2);
+    EXPECT_EQ(history.back()["evaluation"]["device"], "host CPU");
+    EXPECT_EQ(outcome["last"], history.back()["sample"]);
+    const int turns = outcome["turns"].get<int>();
+    EXPECT_FALSE(fs::exists(out / ("s000_t" + std::to_string(turns + 1) + ".cpp")))
+        << "refine asked for a turn after reaching its target";
 }
 
 }  // namespace
