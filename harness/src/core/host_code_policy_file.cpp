@@ -1,9 +1,7 @@
-#include <hipkb/core/atomic_file.hpp>
 #include <hipkb/core/host_code_policy_file.hpp>
+#include <hipkb/core/json_fields.hpp>
 
 #include <fmt/core.h>
-
-#include <stdexcept>
 
 namespace hipkb {
 
@@ -16,20 +14,13 @@ std::filesystem::path policy_file_for(const std::filesystem::path& compile_log) 
 std::optional<host_code_violation> read_host_code_violation(const std::filesystem::path& policy_file) {
     std::error_code ignored;
     if (!std::filesystem::exists(policy_file, ignored)) return std::nullopt;
-    nlohmann::json report;
-    try {
-        report = nlohmann::json::parse(read_file(policy_file));
-    } catch (const std::exception& error) {
-        throw std::runtime_error(fmt::format("{}: not a policy report: {}", policy_file.string(), error.what()));
-    }
-    if (!report.contains("ok") || !report["ok"].is_boolean() || !report.contains("findings") ||
-        !report["findings"].is_array()) {
-        throw std::runtime_error(fmt::format(
-            "{}: a policy report needs a boolean 'ok' and a 'findings' array (hipkb_policy_check writes them)",
-            policy_file.string()));
-    }
-    if (report["ok"].get<bool>()) return std::nullopt;
-    const nlohmann::json& findings = report["findings"];
+    // The project's one JSON reader: errors name the file and the field
+    // (hipkb_policy_check writes both fields).
+    const nlohmann::json report = read_json_file(policy_file);
+    const json_place top{policy_file.string(), ""};
+    const bool ok = required_field(report, "ok", json_kind::boolean, top).get<bool>();
+    const nlohmann::json& findings = required_array(report, "findings", top);
+    if (ok) return std::nullopt;
     std::string message = "forbidden_host_code";
     if (!findings.empty()) {
         const nlohmann::json& first = findings.front();
