@@ -3,6 +3,7 @@
 #include "suite_flags.hpp"
 
 #include <hipkb/core/atomic_file.hpp>
+#include <hipkb/core/benchmark_size_limits.hpp>
 #include <hipkb/core/ctest_resources.hpp>
 #include <hipkb/core/manifest.hpp>
 #include <hipkb/core/spec.hpp>
@@ -89,6 +90,14 @@ std::string dtypes_of(const problem_spec& spec) {
     return text;
 }
 
+// "kb" when the problem runs at KernelBench's benchmark size, "scaled" when
+// its sizes are scaled down from KernelBench's, "-" without a KernelBench
+// counterpart.
+std::string kernelbench_size_marker(const problem_spec& spec) {
+    if (spec.kernelbench.empty()) return "-";
+    return spec.at_kernelbench_sizes() ? "kb" : "scaled";
+}
+
 std::string joined(const std::vector<std::string>& items) {
     std::string text;
     for (const std::string& item : items) text += (text.empty() ? "" : ",") + item;
@@ -129,8 +138,9 @@ int list_problems(const list_flags& flags) {
     int bad = 0;
     std::map<std::string, std::filesystem::path> seen;
     std::vector<std::string> without_hand_values;  // goldens not yet checked against golden_cases.json
+    std::vector<std::string> size_warnings;
     std::vector<std::vector<std::string>> rows = {
-        {"level", "problem", "kernelbench", "dtypes", "golden", "vendor", "tags", "benchmark sizes"}};
+        {"level", "problem", "kernelbench", "dtypes", "golden", "vendor", "tags", "size", "benchmark sizes"}};
     for (const auto& file : find_specs(flags.reference_dir)) {
         try {
             const problem_spec spec = load_spec(file);
@@ -146,13 +156,20 @@ int list_problems(const list_flags& flags) {
                                 file.string(), spec.name, other->second.string()));
             }
             check_test_sizes(spec, file);
+            size_limit_findings limits = check_benchmark_size_limits(spec);
+            if (!limits.errors.empty()) {
+                std::string all = limits.errors.front();
+                for (std::size_t i = 1; i < limits.errors.size(); ++i) all += "\nerror: " + limits.errors[i];
+                throw spec_error(all);
+            }
+            for (std::string& warning : limits.warnings) size_warnings.push_back(std::move(warning));
             const bool golden = std::filesystem::exists(file.parent_path() / "golden.cpp");
             if (golden && !std::filesystem::exists(file.parent_path() / "golden_cases.json")) {
                 without_hand_values.push_back(spec.name);
             }
             rows.push_back({fmt::format("{}", spec.level), spec.name, spec.kernelbench.empty() ? "-" : spec.kernelbench,
                             dtypes_of(spec), golden ? "yes" : "no", joined(vendor_libraries(file.parent_path())),
-                            joined(spec.tags), benchmark_sizes(spec)});
+                            joined(spec.tags), kernelbench_size_marker(spec), benchmark_sizes(spec)});
         } catch (const spec_error& error) {
             ++bad;
             fmt::print(stderr, "error: {}\n", error.what());
@@ -165,6 +182,9 @@ int list_problems(const list_flags& flags) {
                    "warning: {} problem(s) have no golden_cases.json, so their golden is not checked against "
                    "hand-computed values (docs/problems.md): {}\n",
                    without_hand_values.size(), joined(without_hand_values));
+    }
+    if (flags.check) {
+        for (const std::string& warning : size_warnings) fmt::print(stderr, "warning: {}\n", warning);
     }
     if (flags.check && bad > 0) {
         fmt::print(stderr, "{} problem spec(s) are invalid\n", bad);
@@ -245,7 +265,8 @@ void add_run_commands(CLI::App& app) {
     list->add_option("--reference-dir", flags->reference_dir, "List the problems in this folder");
     list->add_flag("--check", flags->check,
                    "Exit 1 if any problem's spec.json is invalid (test sizes included: no size dim a multiple of "
-                   "16, at least one odd)");
+                   "16, at least one odd; benchmark sizes within 24 GiB of device memory and every tensor below "
+                   "2^31 elements); warn where KernelBench's sizes would fit but the spec scales them down");
     list->callback([flags] {
         int code = 0;
         if (!flags->build_dir.empty()) {

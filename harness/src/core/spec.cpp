@@ -63,6 +63,54 @@ import_origin parse_import_origin(const json& root, const json_place& top) {
     return origin;
 }
 
+// A dim's "kernelbench": KernelBench's value for it, or null where it has no
+// counterpart. Every dim of a KernelBench problem says which, so that no
+// scaled size goes unrecorded.
+std::optional<std::int64_t> parse_kernelbench_value(const json& dim, const json_place& place, bool required) {
+    if (!dim.contains("kernelbench")) {
+        if (required) {
+            fail(place.key("kernelbench"),
+                 "missing; every dim of a problem with a KernelBench name gives KernelBench's value for it "
+                 "(an integer), or null when KernelBench has no such dim");
+        }
+        return std::nullopt;
+    }
+    const json& value = dim["kernelbench"];
+    if (value.is_null()) return std::nullopt;
+    if (!value.is_number_integer()) {
+        throw_expected(place.key("kernelbench"), "a positive integer (KernelBench's value) or null", value);
+    }
+    const auto number = value.get<std::int64_t>();
+    if (number <= 0) fail(place.key("kernelbench"), fmt::format("{} is not positive", number));
+    return number;
+}
+
+// size_reason says why the benchmark sizes are not KernelBench's; it is
+// required exactly when they are not, so that it cannot go stale.
+void check_size_reason(const problem_spec& spec, const json_place& top) {
+    if (spec.kernelbench.empty()) return;
+    std::string differs;
+    for (const dim_spec& dim : spec.dims) {
+        if (!dim.kernelbench) {
+            differs = fmt::format("dim '{}' has no KernelBench value", dim.name);
+            break;
+        }
+        if (*dim.kernelbench != dim.value) {
+            differs = fmt::format("dim '{}' is {} where KernelBench has {}", dim.name, dim.value, *dim.kernelbench);
+            break;
+        }
+    }
+    if (!differs.empty() && spec.size_reason.empty()) {
+        fail(top.key("size_reason"),
+             fmt::format("missing; {}, so the spec must say why its benchmark sizes differ from KernelBench's "
+                         "(memory over the budget with the numbers, a tensor over 2^31 elements, ...)",
+                         differs));
+    }
+    if (differs.empty() && !spec.size_reason.empty()) {
+        fail(top.key("size_reason"), "given, but every dim is at KernelBench's value; remove it");
+    }
+}
+
 // An extent or a count: an integer or an expression string over the dims.
 std::string expression_text(const json& value, const json_place& place, std::string_view what) {
     if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
@@ -150,6 +198,7 @@ problem_spec parse_spec(const json& root, const std::filesystem::path& spec_file
     const json& dims = required_array(root, "dims", top);
     dim_values benchmark_dims;
     dim_values test_dims;
+    bool any_kernelbench_value = false;
     for (std::size_t i = 0; i < dims.size(); ++i) {
         const json_place place = top.key("dims").index(i);
         if (!dims[i].is_object()) {
@@ -159,6 +208,9 @@ problem_spec parse_spec(const json& root, const std::filesystem::path& spec_file
         dim.name = required_string(dims[i], "name", place);
         dim.value = required_integer(dims[i], "value", place);
         dim.test = dims[i].contains("test") ? required_integer(dims[i], "test", place) : dim.value;
+        // Not yet required: the corpus's dims are being given their values.
+        dim.kernelbench = parse_kernelbench_value(dims[i], place, false);
+        any_kernelbench_value = any_kernelbench_value || dims[i].contains("kernelbench");
         if (benchmark_dims.contains(dim.name)) {
             fail(place.key("name"), fmt::format("'{}' is used twice", dim.name));
         }
@@ -166,6 +218,8 @@ problem_spec parse_spec(const json& root, const std::filesystem::path& spec_file
         test_dims[dim.name] = dim.test;
         spec.dims.push_back(dim);
     }
+    spec.size_reason = optional_string(root, "size_reason", top).value_or("");
+    if (any_kernelbench_value) check_size_reason(spec, top);
     spec.inputs = parse_tensors(root, top, "inputs", true, benchmark_dims);
     spec.outputs = parse_tensors(root, top, "outputs", false, benchmark_dims);
     // Test sizes must give valid shapes too.
@@ -239,6 +293,12 @@ tolerance default_tolerance(dtype type) {
             return {0.0, 0.0, {}};
     }
     return {};
+}
+
+bool problem_spec::at_kernelbench_sizes() const {
+    if (kernelbench.empty()) return false;
+    return std::all_of(dims.begin(), dims.end(),
+                       [](const dim_spec& dim) { return !dim.kernelbench || *dim.kernelbench == dim.value; });
 }
 
 dim_values problem_spec::dim_map(size_set sizes) const {

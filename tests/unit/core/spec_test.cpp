@@ -148,4 +148,48 @@ TEST_F(AlsoInitSpec, a_bad_entry_is_named) {
     expect_error(text, "also_init");
 }
 
+// valid() as a KernelBench problem, its dim N given as `dim`.
+std::string kernelbench_spec(const std::string& dim, const std::string& extra = "") {
+    return R"({"schema_version": 1, "name": "scale", "level": 1, "kernelbench": "9_Scale",
+               "dims": [)" +
+           dim + R"(],
+               "inputs": [{"name": "x", "dtype": "fp32", "shape": ["N"]}],
+               "outputs": [{"name": "y", "dtype": "fp32", "shape": ["N"]}])" +
+           extra + "}";
+}
+
+TEST_F(SpecFile, a_dim_records_kernelbench_value_and_null_where_kernelbench_has_none) {
+    const hipkb::problem_spec at_size =
+        hipkb::load_spec(write(kernelbench_spec(R"({"name": "N", "value": 4096, "test": 7, "kernelbench": 4096})")));
+    EXPECT_EQ(at_size.dims[0].kernelbench, 4096);
+    EXPECT_TRUE(at_size.at_kernelbench_sizes());
+    const hipkb::problem_spec without = hipkb::load_spec(write(kernelbench_spec(
+        R"({"name": "N", "value": 4096, "test": 7, "kernelbench": null})", R"(, "size_reason": "hipkb's own dim")")));
+    EXPECT_FALSE(without.dims[0].kernelbench.has_value());
+    EXPECT_EQ(without.size_reason, "hipkb's own dim");
+}
+
+TEST_F(SpecFile, a_kernelbench_value_must_be_a_positive_integer_or_null) {
+    expect_error(kernelbench_spec(R"({"name": "N", "value": 4096, "test": 7, "kernelbench": "4096"})"),
+                 "dims[0].kernelbench");
+    expect_error(kernelbench_spec(R"({"name": "N", "value": 4096, "test": 7, "kernelbench": 0})"),
+                 "dims[0].kernelbench");
+}
+
+TEST_F(SpecFile, scaled_sizes_need_a_size_reason) {
+    const std::string scaled = R"({"name": "N", "value": 1024, "test": 7, "kernelbench": 4096})";
+    expect_error(kernelbench_spec(scaled), "size_reason");
+    const hipkb::problem_spec spec =
+        hipkb::load_spec(write(kernelbench_spec(scaled, R"(, "size_reason": "over the memory budget")")));
+    EXPECT_FALSE(spec.at_kernelbench_sizes());
+    EXPECT_EQ(spec.size_reason, "over the memory budget");
+    expect_error(kernelbench_spec(scaled, R"(, "size_reason": 3)"), "size_reason");
+}
+
+TEST_F(SpecFile, a_size_reason_at_kernelbench_sizes_is_stale_and_rejected) {
+    expect_error(kernelbench_spec(R"({"name": "N", "value": 4096, "test": 7, "kernelbench": 4096})",
+                                  R"(, "size_reason": "scaled down")"),
+                 "size_reason");
+}
+
 }  // namespace

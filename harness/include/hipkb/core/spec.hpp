@@ -16,6 +16,10 @@ struct dim_spec {
     std::string name;
     std::int64_t value = 0;  // benchmark size
     std::int64_t test = 0;   // small size for the CPU golden check
+    // KernelBench's value for this dim, so that a scaled-down benchmark size
+    // is recorded as data; nullopt when the dim has no KernelBench
+    // counterpart (`"kernelbench": null`) or the problem has none.
+    std::optional<std::int64_t> kernelbench{};
 };
 
 struct init_spec {
@@ -69,6 +73,9 @@ struct problem_spec {
     std::string kernelbench;
     std::vector<std::string> tags;
     std::vector<dim_spec> dims;
+    // Why the benchmark sizes are not KernelBench's (a dim's value differs
+    // from its kernelbench value, or a dim has none); empty when they are.
+    std::string size_reason;
     std::vector<tensor_spec> inputs;
     std::vector<tensor_spec> outputs;
     std::optional<tolerance> tolerance_override;
@@ -77,6 +84,10 @@ struct problem_spec {
     std::vector<std::uint64_t> seeds{1, 2, 3};
     std::optional<import_origin> imported;  // set for problems made by `hipkb import`
 
+    // True when a KernelBench problem runs at KernelBench's size: every dim
+    // with a kernelbench value has it as its benchmark value (a dim
+    // KernelBench does not have cannot differ from it).
+    [[nodiscard]] bool at_kernelbench_sizes() const;
     [[nodiscard]] dim_values dim_map(size_set sizes) const;
     [[nodiscard]] std::vector<std::int64_t> dim_vector(size_set sizes) const;
     [[nodiscard]] std::vector<std::int64_t> shape_of(const tensor_spec& tensor, size_set sizes) const;
