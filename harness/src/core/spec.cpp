@@ -78,10 +78,10 @@ std::optional<std::int64_t> parse_kernelbench_value(const json& dim, const json_
     const json& value = dim["kernelbench"];
     if (value.is_null()) return std::nullopt;
     if (!value.is_number_integer()) {
-        throw_expected(place.key("kernelbench"), "a positive integer (KernelBench's value) or null", value);
+        throw_expected(place.key("kernelbench"), "a non-negative integer (KernelBench's value) or null", value);
     }
     const auto number = value.get<std::int64_t>();
-    if (number <= 0) fail(place.key("kernelbench"), fmt::format("{} is not positive", number));
+    if (number < 0) fail(place.key("kernelbench"), fmt::format("{} is negative", number));
     return number;
 }
 

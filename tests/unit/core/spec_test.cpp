@@ -169,10 +169,10 @@ TEST_F(SpecFile, a_dim_records_kernelbench_value_and_null_where_kernelbench_has_
     EXPECT_EQ(without.size_reason, "hipkb's own dim");
 }
 
-TEST_F(SpecFile, a_kernelbench_value_must_be_a_positive_integer_or_null) {
+TEST_F(SpecFile, a_kernelbench_value_must_be_a_non_negative_integer_or_null) {
     expect_error(kernelbench_spec(R"({"name": "N", "value": 4096, "test": 7, "kernelbench": "4096"})"),
                  "dims[0].kernelbench");
-    expect_error(kernelbench_spec(R"({"name": "N", "value": 4096, "test": 7, "kernelbench": 0})"),
+    expect_error(kernelbench_spec(R"({"name": "N", "value": 4096, "test": 7, "kernelbench": -1})"),
                  "dims[0].kernelbench");
 }
 
