@@ -85,6 +85,7 @@ bench_session::bench_session(const bench_config& config, device_info device, std
                  {"seed_secret", m_seeds.secret},
                  {"effective_seeds", {{"correctness", m_seeds.correctness}, {"timing", m_seeds.timing}}}};
     m_spec.seeds = m_seeds.correctness;
+    if (*m_config.input_generator_module != '\0') m_input_generator.emplace(m_config.input_generator_module);
     if (m_device.platform == "cpu") {
         m_verdict["thread_orders"] = json::array();
         m_verdict["warp_size"] = m_device.warp_size;
@@ -214,9 +215,13 @@ bool bench_session::outputs_match(const std::vector<host_tensor>& got, const sea
     return true;
 }
 
+device_inputs bench_session::make_inputs(size_set sizes, std::uint64_t seed) const {
+    return device_inputs(m_spec, sizes, seed, m_input_generator ? &*m_input_generator : nullptr);
+}
+
 void bench_session::prepare_timing() {
     if (m_timing_inputs) return;
-    m_timing_inputs.emplace(m_spec, m_sizes, m_seeds.timing);
+    m_timing_inputs.emplace(make_inputs(m_sizes, m_seeds.timing));
     m_reference_timing_outputs.emplace(m_spec, m_sizes);
     if (is_candidate()) m_candidate_timing_outputs.emplace(m_spec, m_sizes);
 }

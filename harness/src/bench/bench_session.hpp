@@ -7,6 +7,7 @@
 //   timing.cpp               warm-up, calibration and the timed launches
 //   after_timing_checks.cpp  what a candidate is checked for after its timed launches
 #include <hipkb/bench/bench_config.hpp>
+#include <hipkb/bench/device_input_generator.hpp>
 #include <hipkb/bench/module.hpp>
 #include <hipkb/bench/workload.hpp>
 #include <hipkb/core/correctness.hpp>
@@ -99,6 +100,11 @@ public:
     void check_reference_against_golden();
 
     // Why the reference and the golden disagree on `seed`, if they do.
+    // The inputs of one seed, drawn on the device where a generator exists.
+    [[nodiscard]] device_inputs make_inputs(size_set sizes, std::uint64_t seed) const;
+    // cpu execution: adds the launches counted since the last call to the
+    // reference's (the input generator's launches are taken away before).
+    void count_reference_launches();
     std::optional<std::string> reference_disagrees(const implementation_module& golden, std::uint64_t seed,
                                                    thread_order order);
 
@@ -263,6 +269,9 @@ private:
     implementation_module m_reference;
     std::optional<implementation_module> m_candidate;
     l2_flusher m_flusher;
+    // Draws the inputs on the device (absent on the host platform).
+    std::optional<device_input_generator> m_input_generator;
+    std::optional<launch_counts> m_reference_launches;  // cpu execution, during the golden check
     std::optional<device_inputs> m_timing_inputs;
     std::optional<device_outputs> m_reference_timing_outputs;
     std::optional<device_outputs> m_candidate_timing_outputs;

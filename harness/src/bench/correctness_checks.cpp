@@ -9,6 +9,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
 namespace hipkb::detail {
 
 // The reference against the CPU golden at the spec's test sizes. On cpu
@@ -28,6 +30,7 @@ void bench_session::check_reference_against_golden() {
     const implementation_module golden(m_config.golden_module);
     json seeds = json::array();
     (void)take_launch_counts();
+    m_reference_launches.reset();
     for (std::size_t n = 0; n < m_spec.seeds.size(); ++n) {
         const std::uint64_t seed = m_spec.seeds[n];
         const thread_order order = order_for(n);
@@ -50,7 +53,8 @@ void bench_session::check_reference_against_golden() {
         if (is_cpu()) m_verdict["thread_orders"].push_back({{"seed", seed}, {"order", thread_order_name(order)}});
     }
     m_verdict["golden_check"] = {{"correct", true}, {"seeds", seeds}};
-    if (const auto counts = take_launch_counts()) {
+    count_reference_launches();
+    if (const auto counts = m_reference_launches) {
         // A test size that fits in one block cannot show a bug between
         // blocks (a wrong block index, a missing bound at a block's edge).
         m_verdict["golden_check"]["largest_launch_blocks"] = counts->largest_grid;
@@ -63,11 +67,22 @@ void bench_session::check_reference_against_golden() {
     }
 }
 
+void bench_session::count_reference_launches() {
+    const std::optional<launch_counts> counts = take_launch_counts();
+    if (!counts) return;
+    if (!m_reference_launches) m_reference_launches = launch_counts{};
+    m_reference_launches->launches += counts->launches;
+    m_reference_launches->largest_grid = std::max(m_reference_launches->largest_grid, counts->largest_grid);
+}
+
 // Why the reference and the golden disagree on `seed`, if they do.
 std::optional<std::string> bench_session::reference_disagrees(const implementation_module& golden, std::uint64_t seed,
                                                               thread_order order) {
     set_thread_order(order, seed);
-    const device_inputs inputs(m_spec, size_set::test, seed);
+    count_reference_launches();
+    const device_inputs inputs = make_inputs(size_set::test, seed);
+    // The generator's own launches are not the reference's.
+    (void)take_launch_counts();
     std::vector<host_tensor> expected = make_outputs(m_spec, size_set::test);
     std::vector<const void*> in_ptrs;
     std::vector<void*> out_ptrs;
@@ -76,6 +91,7 @@ std::optional<std::string> bench_session::reference_disagrees(const implementati
         throw harness_failure(fmt::format("the golden of {} returned {}", m_spec.name, rc));
     }
     const std::vector<host_tensor> got = run_reference(inputs, size_set::test);
+    count_reference_launches();
     for (std::size_t i = 0; i < m_spec.outputs.size(); ++i) {
         const tolerance tol = m_spec.tolerance_for(m_spec.outputs[i]);
         const comparison result = compare(got[i], expected[i], tol);
@@ -150,7 +166,7 @@ void bench_session::check_candidate() {
         const thread_order order = order_for(n);
         set_thread_order(order, seed);
         if (is_cpu()) m_verdict["thread_orders"].push_back({{"seed", seed}, {"order", thread_order_name(order)}});
-        const device_inputs inputs(m_spec, m_sizes, seed);
+        const device_inputs inputs = make_inputs(m_sizes, seed);
         const sealed_answer expected(run_reference(inputs, m_sizes));
         std::optional<std::vector<host_tensor>> got;
         try {
@@ -235,7 +251,7 @@ bool bench_session::candidate_passes(std::uint64_t seed, thread_order order) {
 
 bool bench_session::candidate_passes_or_throws(std::uint64_t seed, thread_order order) {
     set_thread_order(order, seed);
-    const device_inputs inputs(m_spec, m_sizes, seed);
+    const device_inputs inputs = make_inputs(m_sizes, seed);
     const sealed_answer expected(run_reference(inputs, m_sizes));
     device_outputs outputs(m_spec, m_sizes);
     outputs.poison(m_stream);

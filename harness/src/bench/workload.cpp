@@ -1,21 +1,65 @@
 #include <hipkb/bench/workload.hpp>
 
+#include <hipkb/bench/device_input_generator.hpp>
 #include <hipkb/core/inputs.hpp>
 
 #include <fmt/core.h>
 
 #include <cstring>
 #include <optional>
+#include <stdexcept>
 
 namespace hipkb {
 
-device_inputs::device_inputs(const problem_spec& spec, size_set sizes, std::uint64_t seed)
-    : m_host(generate_inputs(spec, sizes, seed)), m_dims(spec.dim_vector(sizes)), m_seed(seed) {
-    for (const auto& tensor : m_host) {
+namespace {
+
+// Empty when both copies of input `index` hold the same bits, else where
+// they first differ.
+std::string first_difference(const host_tensor& device, const host_tensor& host) {
+    if (device.bytes == host.bytes) return {};
+    const std::size_t element = size_of(host.type);
+    std::size_t first = 0;
+    while (first < host.bytes.size() && device.bytes[first] == host.bytes[first]) ++first;
+    const std::int64_t index = static_cast<std::int64_t>(first / element);
+    return fmt::format("element {} is {} on the device and {} on the host", index, device.at(index), host.at(index));
+}
+
+}  // namespace
+
+device_inputs::device_inputs(const problem_spec& spec, size_set sizes, std::uint64_t seed,
+                             const device_input_generator* generator)
+    : m_dims(spec.dim_vector(sizes)), m_seed(seed) {
+    if (generator == nullptr) {
+        m_host = generate_inputs(spec, sizes, seed);
+        for (const auto& tensor : m_host) {
+            device_memory memory(tensor.bytes.size());
+            memory.upload(tensor.bytes.data(), tensor.bytes.size());
+            m_pointers.push_back(memory.get());
+            m_device.push_back(std::move(memory));
+        }
+        return;
+    }
+    const stream on;
+    for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
+        const tensor_spec& input = spec.inputs[i];
+        host_tensor tensor = make_poisoned(input.name, input.type, spec.shape_of(input, sizes));
         device_memory memory(tensor.bytes.size());
-        memory.upload(tensor.bytes.data(), tensor.bytes.size());
+        generator->fill(memory, plan_input(spec, i, sizes, seed), on);
+        on.synchronize();
+        memory.download(tensor.bytes.data(), tensor.bytes.size());
+        if (sizes == size_set::test) {
+            const std::string difference = first_difference(tensor, generate_input(spec, i, sizes, seed));
+            if (!difference.empty()) {
+                throw std::runtime_error(fmt::format(
+                    "device_input_mismatch: input {} of {} (seed {}, test sizes): {}; the device's arithmetic "
+                    "differs from the host's (hipkb/core/counter_draw.hpp relies on IEEE +, -, *, /, sqrt and "
+                    "fma only), so a seed would not name the same data on both",
+                    input.name, spec.name, seed, difference));
+            }
+        }
         m_pointers.push_back(memory.get());
         m_device.push_back(std::move(memory));
+        m_host.push_back(std::move(tensor));
     }
 }
 

@@ -3,61 +3,62 @@
 #include "parallel_for.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <numbers>
-#include <thread>
 
 namespace hipkb {
 
 namespace {
 
-// splitmix64's finaliser: a cheap, well-mixed hash of a 64-bit counter.
-std::uint64_t mix(std::uint64_t x) {
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
-
-// A uniform double in (0, 1) for one (stream, counter) pair.
-double unit(std::uint64_t stream, std::uint64_t counter) {
-    const std::uint64_t bits = mix(stream ^ mix(counter));
-    return (static_cast<double>(bits >> 11) + 0.5) * (1.0 / 9007199254740992.0);
-}
-
-double draw(const init_spec& init, std::uint64_t stream, std::int64_t index) {
-    const auto i = static_cast<std::uint64_t>(index);
-    switch (init.distribution) {
-        case init_spec::kind::normal: {
-            // Box-Muller with both uniforms derived from the element index.
-            const double u1 = unit(stream, 2 * i);
-            const double u2 = unit(stream, 2 * i + 1);
-            const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
-            return init.a + init.b * z;
-        }
-        case init_spec::kind::uniform:
-            return init.a + (init.b - init.a) * unit(stream, i);
-        case init_spec::kind::randint: {
-            const double span = std::floor(init.b) - std::ceil(init.a);
-            return std::ceil(init.a) + std::floor(unit(stream, i) * span);
-        }
+draws::element_type element_type_of(dtype type) {
+    switch (type) {
+        case dtype::fp32:
+            return draws::element_type::fp32;
+        case dtype::fp16:
+            return draws::element_type::fp16;
+        case dtype::bf16:
+            return draws::element_type::bf16;
+        case dtype::int32:
+            return draws::element_type::int32;
+        case dtype::int64:
+            return draws::element_type::int64;
     }
-    return 0.0;
+    return draws::element_type::fp32;
+}
+
+draws::distribution distribution_of(init_spec::kind kind) {
+    switch (kind) {
+        case init_spec::kind::normal:
+            return draws::distribution::normal;
+        case init_spec::kind::uniform:
+            return draws::distribution::uniform;
+        case init_spec::kind::randint:
+            return draws::distribution::randint;
+    }
+    return draws::distribution::normal;
 }
 
 }  // namespace
 
+input_draw_plan plan_input(const problem_spec& spec, std::size_t input_index, size_set sizes, std::uint64_t seed) {
+    const tensor_spec& input = spec.inputs.at(input_index);
+    const init_spec& init = input.init_for(seed, spec.seeds);
+    return {spec.element_count(input, sizes),
+            element_type_of(input.type),
+            {distribution_of(init.distribution), init.a, init.b},
+            draws::input_stream(seed, input_index)};
+}
+
 host_tensor generate_input(const problem_spec& spec, std::size_t input_index, size_set sizes, std::uint64_t seed) {
     const tensor_spec& input = spec.inputs.at(input_index);
     host_tensor tensor = make_poisoned(input.name, input.type, spec.shape_of(input, sizes));
-    const std::uint64_t stream = mix(mix(seed) ^ (0xA5A5A5A5ull + input_index));
-    const init_spec& init = input.init_for(seed, spec.seeds);
-    detail::parallel_chunks(tensor.count(), detail::chunk_count(tensor.count()),
-                            [&](std::int64_t, std::int64_t begin, std::int64_t end) {
-                                for (std::int64_t i = begin; i < end; ++i) {
-                                    tensor.set(i, draw(init, stream, i));
-                                }
-                            });
+    const input_draw_plan plan = plan_input(spec, input_index, sizes, seed);
+    void* data = tensor.bytes.data();
+    detail::parallel_chunks(
+        tensor.count(), detail::chunk_count(tensor.count()), [&](std::int64_t, std::int64_t begin, std::int64_t end) {
+            for (std::int64_t i = begin; i < end; ++i) {
+                const auto index = static_cast<std::uint64_t>(i);
+                draws::store_element(data, index, plan.type, draws::draw(plan.params, plan.stream, index));
+            }
+        });
     return tensor;
 }
 

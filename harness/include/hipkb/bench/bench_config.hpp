@@ -18,6 +18,8 @@ struct bench_config {
     const char* compile_log;        // the compile guard's log ("" for references)
     const char* peak_probe_module;  // harness/src/bench/peak_probe.hip built for the GPU ("" on host and cpu)
     const char* cpu_compile_log;    // cpu execution: the candidate's CPU compile log ("" otherwise)
+    const char*
+        input_generator_module;  // harness/src/bench/input_generator.hip built for the GPU or the CPU layer ("" on host)
 };
 
 [[nodiscard]] const bench_config& this_bench();

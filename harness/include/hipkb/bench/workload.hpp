@@ -13,10 +13,17 @@
 
 namespace hipkb {
 
-// Inputs generated from the seed and uploaded once.
+class device_input_generator;
+
+// Inputs generated from the seed: on the host and uploaded, or, given a
+// device generator, drawn on the device and downloaded once for the host
+// copy. At test sizes the device's draws are compared bit for bit with the
+// host's, and a difference throws (device_input_mismatch: the device
+// arithmetic differs from the host's, so no seed would name the same data).
 class device_inputs {
 public:
-    device_inputs(const problem_spec& spec, size_set sizes, std::uint64_t seed);
+    device_inputs(const problem_spec& spec, size_set sizes, std::uint64_t seed,
+                  const device_input_generator* generator = nullptr);
 
     [[nodiscard]] const std::vector<host_tensor>& host() const { return m_host; }
     [[nodiscard]] const std::vector<const void*>& pointers() const { return m_pointers; }

@@ -4,15 +4,39 @@
 // Header-only because goldens use them too: a golden is a plain C++ module
 // that links nothing of hipkb, and it gets fp16/bf16 tensors as their raw
 // 16-bit patterns (the same bytes the reference sees), converting each
-// element with these functions.
+// element with these functions. The float-to-half directions also run in
+// GPU kernels (the device input generator), so they use integer arithmetic
+// only and compile as C++17 (nvcc's dialect here).
 
-#include <bit>
-#include <cmath>
+#include <hipkb/core/host_device.hpp>
+
 #include <cstdint>
+#include <cstring>
 
 namespace hipkb {
 
-[[nodiscard]] inline float half_to_float(unsigned short bits) {
+// A float's bits and back, on either side of a HIP/CUDA compile.
+HIPKB_HOST_DEVICE inline std::uint32_t float_bits(float value) {
+#if defined(__CUDA_ARCH__) || defined(__HIP_DEVICE_COMPILE__)
+    return __float_as_uint(value);
+#else
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &value, sizeof bits);
+    return bits;
+#endif
+}
+
+HIPKB_HOST_DEVICE inline float float_from_bits(std::uint32_t bits) {
+#if defined(__CUDA_ARCH__) || defined(__HIP_DEVICE_COMPILE__)
+    return __uint_as_float(bits);
+#else
+    float value = 0.0f;
+    std::memcpy(&value, &bits, sizeof value);
+    return value;
+#endif
+}
+
+[[nodiscard]] HIPKB_HOST_DEVICE inline float half_to_float(unsigned short bits) {
     const std::uint32_t sign = static_cast<std::uint32_t>(bits & 0x8000u) << 16;
     const std::uint32_t exponent = (bits >> 10) & 0x1Fu;
     std::uint32_t mantissa = bits & 0x3FFu;
@@ -32,11 +56,11 @@ namespace hipkb {
     } else {
         out = sign;
     }
-    return std::bit_cast<float>(out);
+    return float_from_bits(out);
 }
 
-[[nodiscard]] inline unsigned short float_to_half(float value) {
-    const std::uint32_t bits = std::bit_cast<std::uint32_t>(value);
+[[nodiscard]] HIPKB_HOST_DEVICE inline unsigned short float_to_half(float value) {
+    const std::uint32_t bits = float_bits(value);
     const std::uint32_t sign = (bits >> 16) & 0x8000u;
     const std::uint32_t abs = bits & 0x7FFFFFFFu;
     if (abs >= 0x7F800000u) {  // Inf or NaN
@@ -46,21 +70,29 @@ namespace hipkb {
         return static_cast<unsigned short>(sign | 0x7C00u);
     }
     if (abs < 0x38800000u) {  // subnormal or zero in half
-        const float magnitude = std::bit_cast<float>(abs);
-        // 2^-24 is the smallest half subnormal; rounding via float arithmetic is exact here.
-        const auto scaled = static_cast<std::uint32_t>(std::nearbyint(magnitude * 16777216.0f));
+        // The value in units of 2^-24 (the smallest half subnormal), rounded
+        // to nearest even: the significand m (with its hidden bit) times
+        // 2^(exponent - 126), i.e. m shifted right by 126 - exponent.
+        const std::uint32_t exponent = abs >> 23;
+        const std::uint32_t shift = 126u - exponent;
+        if (exponent == 0 || shift > 24) return static_cast<unsigned short>(sign);  // below half of 2^-24
+        const std::uint32_t significand = (abs & 0x7FFFFFu) | 0x800000u;
+        std::uint32_t scaled = significand >> shift;
+        const std::uint32_t rest = significand & ((1u << shift) - 1u);
+        const std::uint32_t halfway = 1u << (shift - 1u);
+        if (rest > halfway || (rest == halfway && (scaled & 1u) != 0)) ++scaled;
         return static_cast<unsigned short>(sign | scaled);
     }
     const std::uint32_t rounded = abs + 0xFFFu + ((abs >> 13) & 1u) - (112u << 23);
     return static_cast<unsigned short>(sign | (rounded >> 13));
 }
 
-[[nodiscard]] inline float bf16_to_float(unsigned short bits) {
-    return std::bit_cast<float>(static_cast<std::uint32_t>(bits) << 16);
+[[nodiscard]] HIPKB_HOST_DEVICE inline float bf16_to_float(unsigned short bits) {
+    return float_from_bits(static_cast<std::uint32_t>(bits) << 16);
 }
 
-[[nodiscard]] inline unsigned short float_to_bf16(float value) {
-    const std::uint32_t bits = std::bit_cast<std::uint32_t>(value);
+[[nodiscard]] HIPKB_HOST_DEVICE inline unsigned short float_to_bf16(float value) {
+    const std::uint32_t bits = float_bits(value);
     if ((bits & 0x7FFFFFFFu) > 0x7F800000u) {
         return static_cast<unsigned short>((bits >> 16) | 0x40u);  // keep NaN a NaN
     }
