@@ -1,5 +1,5 @@
 // The reader and runner of golden_cases.json (tests/corpus/golden_cases.hpp)
-// against relu's real golden module: a file that is wrong is named with its
+// against 019_relu's real golden module: a file that is wrong is named with its
 // place, and a hand value the golden does not give is reported with the
 // element, so hipkb.test.corpus.golden_hand_values can fail.
 
@@ -17,7 +17,7 @@
 
 namespace {
 
-const std::filesystem::path relu_folder = std::filesystem::path(HIPKB_REFERENCE_DIR) / "level1" / "relu";
+const std::filesystem::path relu_folder = std::filesystem::path(HIPKB_REFERENCE_DIR) / "level1" / "019_relu";
 
 class GoldenCases : public testing::Test {
 protected:

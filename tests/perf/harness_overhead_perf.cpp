@@ -12,7 +12,7 @@
 //   build/candidate   rebuilding the candidate's module and executable after
 //                     its source changed (the source's timestamp is bumped).
 //
-//   hipkb_perf_harness --hipkb_build_dir=build [--hipkb_test=hipkb.bench.relu.examples.vectorized]
+//   hipkb_perf_harness --hipkb_build_dir=build [--hipkb_test=hipkb.bench.019_relu.examples.vectorized]
 //                      [Google Benchmark flags]
 //
 // The build must be configured and built; the test defaults to the first

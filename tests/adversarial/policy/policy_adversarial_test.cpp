@@ -70,7 +70,7 @@ unsigned line_of(const fs::path& file, const std::string& text) {
                                    : static_cast<unsigned>(std::count(content.begin(), content.begin() + at, '\n') + 1);
 }
 
-const fs::path writer = source_dir / "tests/adversarial/policy/relu/write_file_from_host.hip";
+const fs::path writer = source_dir / "tests/adversarial/policy/019_relu/write_file_from_host.hip";
 constexpr const char* written_file = "write_file_from_host.out";
 
 TEST(PolicyAdversarial, WriteFileFromHostIsForbiddenHostCodeAndNeverRuns) {

@@ -1,5 +1,5 @@
 // The answer-table candidate (answer_table_writer.cpp) through the real
-// bench on the cpu execution layer: it carries argmax_dim's answers for the
+// bench on the cpu execution layer: it carries 051_argmax_dim's answers for the
 // public seeds, so with the public seeds (--hipkb_seed=0) it is judged
 // correct, and with a secret mixed into the seeds it is a mismatch.
 //

@@ -5,7 +5,7 @@
 // that pair two runs by name (Google Benchmark's tools/compare.py,
 // github-action-benchmark's `googlecpp`) could not pair them. These
 // reporters pass every run on without the count in its name
-// ("relu/reference/manual_time"); the count stays in each run's
+// ("019_relu/reference/manual_time"); the count stays in each run's
 // "iterations" field.
 
 #include <benchmark/benchmark.h>

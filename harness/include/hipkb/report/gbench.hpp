@@ -84,7 +84,7 @@ struct gbench_file {
 // A benchmark name without the options Google Benchmark appends to it
 // ("/repeats:5", "/manual_time", "/min_time:0.1", "/iterations:10",
 // "/threads:2", "/real_time", "/process_time", "/min_warmup_time:1"), so
-// "relu/reference/repeats:5/manual_time" becomes "relu/reference".
+// "019_relu/reference/repeats:5/manual_time" becomes "019_relu/reference".
 [[nodiscard]] std::string strip_benchmark_options(std::string_view name);
 
 }  // namespace hipkb::report

@@ -14,7 +14,7 @@
 namespace hipkb::report {
 
 struct gbench_series {
-    std::string name;  // the run name, e.g. "relu/reference/repeats:5/manual_time"
+    std::string name;  // the run name, e.g. "019_relu/reference/repeats:5/manual_time"
     std::size_t first_row = 0;
     std::size_t row_count = 0;    // rows of the file that belong to this series
     std::vector<double> real_ns;  // one value per repetition, file order
