@@ -198,7 +198,6 @@ problem_spec parse_spec(const json& root, const std::filesystem::path& spec_file
     const json& dims = required_array(root, "dims", top);
     dim_values benchmark_dims;
     dim_values test_dims;
-    bool any_kernelbench_value = false;
     for (std::size_t i = 0; i < dims.size(); ++i) {
         const json_place place = top.key("dims").index(i);
         if (!dims[i].is_object()) {
@@ -208,9 +207,7 @@ problem_spec parse_spec(const json& root, const std::filesystem::path& spec_file
         dim.name = required_string(dims[i], "name", place);
         dim.value = required_integer(dims[i], "value", place);
         dim.test = dims[i].contains("test") ? required_integer(dims[i], "test", place) : dim.value;
-        // Not yet required: the corpus's dims are being given their values.
-        dim.kernelbench = parse_kernelbench_value(dims[i], place, false);
-        any_kernelbench_value = any_kernelbench_value || dims[i].contains("kernelbench");
+        dim.kernelbench = parse_kernelbench_value(dims[i], place, !spec.kernelbench.empty());
         if (benchmark_dims.contains(dim.name)) {
             fail(place.key("name"), fmt::format("'{}' is used twice", dim.name));
         }
@@ -219,7 +216,7 @@ problem_spec parse_spec(const json& root, const std::filesystem::path& spec_file
         spec.dims.push_back(dim);
     }
     spec.size_reason = optional_string(root, "size_reason", top).value_or("");
-    if (any_kernelbench_value) check_size_reason(spec, top);
+    check_size_reason(spec, top);
     spec.inputs = parse_tensors(root, top, "inputs", true, benchmark_dims);
     spec.outputs = parse_tensors(root, top, "outputs", false, benchmark_dims);
     // Test sizes must give valid shapes too.

@@ -169,6 +169,12 @@ TEST_F(SpecFile, a_dim_records_kernelbench_value_and_null_where_kernelbench_has_
     EXPECT_EQ(without.size_reason, "hipkb's own dim");
 }
 
+TEST_F(SpecFile, every_dim_of_a_kernelbench_problem_needs_its_kernelbench_value) {
+    expect_error(kernelbench_spec(R"({"name": "N", "value": 4096, "test": 7})"), "dims[0].kernelbench");
+    // A problem without a KernelBench name needs none.
+    EXPECT_NO_THROW((void)hipkb::load_spec(write(valid())));
+}
+
 TEST_F(SpecFile, a_kernelbench_value_must_be_a_non_negative_integer_or_null) {
     expect_error(kernelbench_spec(R"({"name": "N", "value": 4096, "test": 7, "kernelbench": "4096"})"),
                  "dims[0].kernelbench");
