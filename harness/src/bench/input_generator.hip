@@ -5,9 +5,9 @@
 // every run). Built as a module with an implementation's entry point:
 //   outputs[0] the tensor; dims as hipkb/bench/generator_call.hpp packs them.
 #include <hip/hip_runtime.h>
+#include <hipkb/entry.h>
 #include <hipkb/bench/generator_call.hpp>
 #include <hipkb/core/counter_draw.hpp>
-#include <hipkb/entry.h>
 
 #include <algorithm>
 #include <cstdint>
