@@ -99,12 +99,12 @@ public:
     // reference.
     void check_reference_against_golden();
 
-    // Why the reference and the golden disagree on `seed`, if they do.
     // The inputs of one seed, drawn on the device where a generator exists.
     [[nodiscard]] device_inputs make_inputs(size_set sizes, std::uint64_t seed) const;
     // cpu execution: adds the launches counted since the last call to the
     // reference's (the input generator's launches are taken away before).
     void count_reference_launches();
+    // Why the reference and the golden disagree on `seed`, if they do.
     std::optional<std::string> reference_disagrees(const implementation_module& golden, std::uint64_t seed,
                                                    thread_order order);
 

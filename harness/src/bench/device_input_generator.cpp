@@ -9,15 +9,14 @@ namespace hipkb {
 device_input_generator::device_input_generator(const std::filesystem::path& module) : m_module(module) {}
 
 void device_input_generator::fill(device_memory& memory, const input_draw_plan& plan, const stream& on) const {
-    const generator_call call{plan.count, plan.type, plan.params, plan.stream};
-    std::int64_t dims[generator_call::dim_count] = {};
-    call.to_dims(dims);
+    std::int64_t dims[generator_dim_count] = {};
+    pack_draw_plan(plan, dims);
     void* outputs[] = {memory.get()};
     hipkb_args args{};
     args.outputs = outputs;
     args.num_outputs = 1;
     args.dims = dims;
-    args.num_dims = generator_call::dim_count;
+    args.num_dims = generator_dim_count;
     args.stream = on.handle();
     if (const int rc = m_module.run(args); rc != 0) {
         throw device_error(rc, fmt::format("the device input generator ({}) failed to launch: {}",

@@ -14,8 +14,8 @@
 
 namespace {
 
-__global__ void draw_input(void* out, std::uint64_t count, hipkb::draws::element_type type,
-                           hipkb::draws::draw_params params, std::uint64_t stream) {
+__global__ void draw_input(void* out, std::uint64_t count, hipkb::dtype type, hipkb::draws::draw_params params,
+                           std::uint64_t stream) {
     const std::uint64_t step = static_cast<std::uint64_t>(gridDim.x) * blockDim.x;
     for (std::uint64_t i = static_cast<std::uint64_t>(blockIdx.x) * blockDim.x + threadIdx.x; i < count; i += step) {
         hipkb::draws::store_element(out, i, type, hipkb::draws::draw(params, stream, i));
@@ -25,16 +25,16 @@ __global__ void draw_input(void* out, std::uint64_t count, hipkb::draws::element
 }  // namespace
 
 extern "C" int hipkb_run(const hipkb_args* args) {
-    if (args->num_outputs < 1 || args->num_dims < hipkb::generator_call::dim_count) {
+    if (args->num_outputs < 1 || args->num_dims < hipkb::generator_dim_count) {
         return static_cast<int>(hipErrorInvalidValue);
     }
-    const hipkb::generator_call call = hipkb::generator_call::from_dims(args->dims);
-    if (call.count <= 0) return static_cast<int>(hipErrorInvalidValue);
+    const hipkb::input_draw_plan plan = hipkb::unpack_draw_plan(args->dims);
+    if (plan.count <= 0) return static_cast<int>(hipErrorInvalidValue);
     constexpr std::int64_t threads = 256;
     // Enough blocks to fill any current GPU; each thread loops over the rest.
-    const std::int64_t blocks = std::min<std::int64_t>((call.count + threads - 1) / threads, 16384);
+    const std::int64_t blocks = std::min<std::int64_t>((plan.count + threads - 1) / threads, 16384);
     draw_input<<<static_cast<unsigned>(blocks), static_cast<unsigned>(threads), 0,
-                 static_cast<hipStream_t>(args->stream)>>>(args->outputs[0], static_cast<std::uint64_t>(call.count),
-                                                           call.type, call.params, call.stream);
+                 static_cast<hipStream_t>(args->stream)>>>(args->outputs[0], static_cast<std::uint64_t>(plan.count),
+                                                           plan.type, plan.params, plan.stream);
     return static_cast<int>(hipGetLastError());
 }

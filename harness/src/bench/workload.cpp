@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 #include <stdexcept>
@@ -13,14 +14,12 @@ namespace hipkb {
 
 namespace {
 
-// Empty when both copies of input `index` hold the same bits, else where
-// they first differ.
+// Empty when both copies of an input hold the same bits, else where they
+// first differ.
 std::string first_difference(const host_tensor& device, const host_tensor& host) {
-    if (device.bytes == host.bytes) return {};
-    const std::size_t element = size_of(host.type);
-    std::size_t first = 0;
-    while (first < host.bytes.size() && device.bytes[first] == host.bytes[first]) ++first;
-    const std::int64_t index = static_cast<std::int64_t>(first / element);
+    const auto [at_host, at_device] = std::mismatch(host.bytes.begin(), host.bytes.end(), device.bytes.begin());
+    if (at_host == host.bytes.end()) return {};
+    const auto index = static_cast<std::int64_t>((at_host - host.bytes.begin()) / size_of(host.type));
     return fmt::format("element {} is {} on the device and {} on the host", index, device.at(index), host.at(index));
 }
 

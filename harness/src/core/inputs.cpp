@@ -6,44 +6,12 @@
 
 namespace hipkb {
 
-namespace {
-
-draws::element_type element_type_of(dtype type) {
-    switch (type) {
-        case dtype::fp32:
-            return draws::element_type::fp32;
-        case dtype::fp16:
-            return draws::element_type::fp16;
-        case dtype::bf16:
-            return draws::element_type::bf16;
-        case dtype::int32:
-            return draws::element_type::int32;
-        case dtype::int64:
-            return draws::element_type::int64;
-    }
-    return draws::element_type::fp32;
-}
-
-draws::distribution distribution_of(init_spec::kind kind) {
-    switch (kind) {
-        case init_spec::kind::normal:
-            return draws::distribution::normal;
-        case init_spec::kind::uniform:
-            return draws::distribution::uniform;
-        case init_spec::kind::randint:
-            return draws::distribution::randint;
-    }
-    return draws::distribution::normal;
-}
-
-}  // namespace
-
 input_draw_plan plan_input(const problem_spec& spec, std::size_t input_index, size_set sizes, std::uint64_t seed) {
     const tensor_spec& input = spec.inputs.at(input_index);
     const init_spec& init = input.init_for(seed, spec.seeds);
     return {spec.element_count(input, sizes),
-            element_type_of(input.type),
-            {distribution_of(init.distribution), init.a, init.b},
+            input.type,
+            {init.distribution, init.a, init.b},
             draws::input_stream(seed, input_index)};
 }
 

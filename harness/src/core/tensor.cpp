@@ -1,5 +1,7 @@
 #include <hipkb/core/tensor.hpp>
 
+#include <hipkb/core/counter_draw.hpp>
+
 #include <cstring>
 #include <stdexcept>
 
@@ -12,11 +14,6 @@ T load(const std::vector<std::byte>& bytes, std::int64_t index) {
     T value;
     std::memcpy(&value, bytes.data() + static_cast<std::size_t>(index) * sizeof(T), sizeof(T));
     return value;
-}
-
-template <typename T>
-void store(std::vector<std::byte>& bytes, std::int64_t index, T value) {
-    std::memcpy(bytes.data() + static_cast<std::size_t>(index) * sizeof(T), &value, sizeof(T));
 }
 
 }  // namespace
@@ -38,23 +35,7 @@ double host_tensor::at(std::int64_t index) const {
 }
 
 void host_tensor::set(std::int64_t index, double value) {
-    switch (type) {
-        case dtype::fp32:
-            store(bytes, index, static_cast<float>(value));
-            return;
-        case dtype::fp16:
-            store(bytes, index, float_to_half(static_cast<float>(value)));
-            return;
-        case dtype::bf16:
-            store(bytes, index, float_to_bf16(static_cast<float>(value)));
-            return;
-        case dtype::int32:
-            store(bytes, index, static_cast<std::int32_t>(value));
-            return;
-        case dtype::int64:
-            store(bytes, index, static_cast<std::int64_t>(value));
-            return;
-    }
+    draws::store_element(bytes.data(), static_cast<std::uint64_t>(index), type, value);
 }
 
 host_tensor make_poisoned(std::string name, dtype type, std::vector<std::int64_t> shape) {

@@ -92,13 +92,13 @@ TEST(CounterDraw, half_subnormals_round_to_nearest_even_like_ieee) {
 
 TEST(CounterDraw, stored_elements_round_like_host_tensor_set) {
     float f32 = 0.0f;
-    draws::store_element(&f32, 0, draws::element_type::fp32, 0.1);
+    draws::store_element(&f32, 0, hipkb::dtype::fp32, 0.1);
     EXPECT_EQ(f32, 0.1f);
     unsigned short half = 0;
-    draws::store_element(&half, 0, draws::element_type::fp16, 1.0 / 3.0);
+    draws::store_element(&half, 0, hipkb::dtype::fp16, 1.0 / 3.0);
     EXPECT_EQ(half, hipkb::float_to_half(static_cast<float>(1.0 / 3.0)));
     std::int64_t wide = 0;
-    draws::store_element(&wide, 0, draws::element_type::int64, 41.0);
+    draws::store_element(&wide, 0, hipkb::dtype::int64, 41.0);
     EXPECT_EQ(wide, 41);
 }
 

@@ -2,8 +2,8 @@
 // How the bench asks the device input generator module
 // (harness/src/bench/input_generator.hip) for one input. The module has the
 // same hipkb_run entry as an implementation, so it is loaded and called the
-// same way; its one output is the tensor and its dims carry the draw plan
-// (doubles as their bit patterns).
+// same way; its one output is the tensor and its dims carry the input's
+// draw plan (doubles as their bit patterns).
 
 #include <hipkb/core/counter_draw.hpp>
 
@@ -12,33 +12,26 @@
 
 namespace hipkb {
 
-struct generator_call {
-    static constexpr int dim_count = 6;
+inline constexpr int generator_dim_count = 6;
 
-    std::int64_t count = 0;
-    draws::element_type type = draws::element_type::fp32;
-    draws::draw_params params;
-    std::uint64_t stream = 0;
+inline void pack_draw_plan(const input_draw_plan& plan, std::int64_t (&dims)[generator_dim_count]) {
+    dims[0] = plan.count;
+    dims[1] = static_cast<std::int64_t>(plan.type);
+    dims[2] = static_cast<std::int64_t>(plan.params.kind);
+    std::memcpy(&dims[3], &plan.stream, sizeof plan.stream);
+    std::memcpy(&dims[4], &plan.params.a, sizeof plan.params.a);
+    std::memcpy(&dims[5], &plan.params.b, sizeof plan.params.b);
+}
 
-    void to_dims(std::int64_t (&dims)[dim_count]) const {
-        dims[0] = count;
-        dims[1] = static_cast<std::int64_t>(type);
-        dims[2] = static_cast<std::int64_t>(params.kind);
-        std::memcpy(&dims[3], &stream, sizeof stream);
-        std::memcpy(&dims[4], &params.a, sizeof params.a);
-        std::memcpy(&dims[5], &params.b, sizeof params.b);
-    }
-
-    static generator_call from_dims(const std::int64_t* dims) {
-        generator_call call;
-        call.count = dims[0];
-        call.type = static_cast<draws::element_type>(dims[1]);
-        call.params.kind = static_cast<draws::distribution>(dims[2]);
-        std::memcpy(&call.stream, &dims[3], sizeof call.stream);
-        std::memcpy(&call.params.a, &dims[4], sizeof call.params.a);
-        std::memcpy(&call.params.b, &dims[5], sizeof call.params.b);
-        return call;
-    }
-};
+inline input_draw_plan unpack_draw_plan(const std::int64_t* dims) {
+    input_draw_plan plan;
+    plan.count = dims[0];
+    plan.type = static_cast<dtype>(dims[1]);
+    plan.params.kind = static_cast<draws::distribution>(dims[2]);
+    std::memcpy(&plan.stream, &dims[3], sizeof plan.stream);
+    std::memcpy(&plan.params.a, &dims[4], sizeof plan.params.a);
+    std::memcpy(&plan.params.b, &dims[5], sizeof plan.params.b);
+    return plan;
+}
 
 }  // namespace hipkb

@@ -11,6 +11,7 @@
 // Header-only so that the device generator (harness/src/bench/
 // input_generator.hip) compiles the very same functions.
 
+#include <hipkb/core/dtype.hpp>
 #include <hipkb/core/float16.hpp>
 #include <hipkb/core/host_device.hpp>
 
@@ -19,8 +20,8 @@
 
 namespace hipkb::draws {
 
+// A spec's init kinds (init_spec::kind is this type).
 enum class distribution : std::int32_t { normal = 0, uniform = 1, randint = 2 };
-enum class element_type : std::int32_t { fp32 = 0, fp16 = 1, bf16 = 2, int32 = 3, int64 = 4 };
 
 struct draw_params {
     distribution kind = distribution::normal;
@@ -174,26 +175,43 @@ HIPKB_HOST_DEVICE inline double draw(const draw_params& params, std::uint64_t st
     return 0.0;
 }
 
-// Writes `value` as element `index` of a tensor of `type` at `base`, with
-// the same rounding as host_tensor::set.
-HIPKB_HOST_DEVICE inline void store_element(void* base, std::uint64_t index, element_type type, double value) {
+// Writes `value` as element `index` of a tensor of `type` at `base`. The
+// one definition of how a double becomes a tensor element: host_tensor::set
+// calls it too.
+HIPKB_HOST_DEVICE inline void store_element(void* base, std::uint64_t index, dtype type, double value) {
     switch (type) {
-        case element_type::fp32:
+        case dtype::fp32:
             static_cast<float*>(base)[index] = static_cast<float>(value);
             return;
-        case element_type::fp16:
+        case dtype::fp16:
             static_cast<unsigned short*>(base)[index] = float_to_half(static_cast<float>(value));
             return;
-        case element_type::bf16:
+        case dtype::bf16:
             static_cast<unsigned short*>(base)[index] = float_to_bf16(static_cast<float>(value));
             return;
-        case element_type::int32:
+        case dtype::int32:
             static_cast<std::int32_t*>(base)[index] = static_cast<std::int32_t>(value);
             return;
-        case element_type::int64:
+        case dtype::int64:
             static_cast<std::int64_t*>(base)[index] = static_cast<std::int64_t>(value);
             return;
     }
 }
 
 }  // namespace hipkb::draws
+
+namespace hipkb {
+
+// How one input is drawn: its element count and type, the distribution for
+// this seed, and its counter stream. The host loop (plan_input and
+// generate_input in hipkb/core/inputs.hpp) and the device generator
+// (harness/src/bench/input_generator.hip) both follow it through the
+// functions above, so they write the same bits.
+struct input_draw_plan {
+    std::int64_t count = 0;
+    dtype type = dtype::fp32;
+    draws::draw_params params;
+    std::uint64_t stream = 0;
+};
+
+}  // namespace hipkb

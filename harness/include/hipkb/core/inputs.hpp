@@ -10,16 +10,8 @@
 
 namespace hipkb {
 
-// How one input is drawn: its element count and type, the distribution for
-// this seed, and its counter stream. The host loop below and the device
-// generator (harness/src/bench/input_generator.hip) both follow it through
-// hipkb/core/counter_draw.hpp, so they write the same bits.
-struct input_draw_plan {
-    std::int64_t count = 0;
-    draws::element_type type = draws::element_type::fp32;
-    draws::draw_params params;
-    std::uint64_t stream = 0;
-};
+// How input `input_index` is drawn for `seed` (input_draw_plan is in
+// hipkb/core/counter_draw.hpp, which device code can include).
 [[nodiscard]] input_draw_plan plan_input(const problem_spec& spec, std::size_t input_index, size_set sizes,
                                          std::uint64_t seed);
 

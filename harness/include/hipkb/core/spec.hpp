@@ -1,6 +1,7 @@
 #pragma once
 // A problem's spec.json, parsed and validated.
 
+#include <hipkb/core/counter_draw.hpp>
 #include <hipkb/core/dtype.hpp>
 #include <hipkb/core/expression.hpp>
 
@@ -23,7 +24,9 @@ struct dim_spec {
 };
 
 struct init_spec {
-    enum class kind { normal, uniform, randint };
+    // The same enumeration the draws use, so a spec's init is a draw's
+    // parameters without translation.
+    using kind = draws::distribution;
     kind distribution = kind::normal;
     double a = 0.0;  // mean or low
     double b = 1.0;  // stddev or high
